@@ -357,10 +357,13 @@ class Quantity:
         if fmt == BINARY_SI:
             amount = n // _NANO
             exp = 0
-            while amount % 1024 == 0 and exp < 6:
+            while amount % 1024 == 0:
                 amount //= 1024
                 exp += 1
-            return f"{amount}{_BIN_BY_EXP[exp * 10]}"
+            if exp <= 6:
+                return f"{amount}{_BIN_BY_EXP[exp * 10]}"
+            # Past ``Ei`` there is no binary suffix: fall back to exact decimal exponent notation.
+            fmt = DECIMAL_EXPONENT
         amount = n
         exp = -9
         while amount % 10 == 0:
@@ -369,13 +372,12 @@ class Quantity:
         while exp % 3:
             amount *= 10
             exp -= 1
-        if fmt == DECIMAL_EXPONENT:
-            return f"{amount}" if exp == 0 else f"{amount}e{exp}"
-        suffix = _DEC_BY_EXP.get(exp)
-        if suffix is None:  # beyond exa: keep the digits rather than print a wrong amount
-            amount *= 10 ** (exp - 18)
-            suffix = "E"
-        return f"{amount}{suffix}"
+        if fmt == DECIMAL_SI:
+            suffix = _DEC_BY_EXP.get(exp)
+            if suffix is not None:
+                return f"{amount}{suffix}"
+            # DecimalSI has no suffix beyond ``E``: exponent notation keeps the magnitude.
+        return f"{amount}" if exp == 0 else f"{amount}e{exp}"
 
     def __str__(self) -> str:
         if self._s is not None:
