@@ -548,7 +548,8 @@ class APIServer:
             result = model.to_dict()
             result["metadata"].pop("resourceVersion", None)
             strategy.prepare_update(info.kind, result, old, strategy.has_status_subresource(info.kind, info.subresources))
-        result["metadata"].pop("resourceVersion", None)
+        # an unconditional update is validated as if it carried the stored resourceVersion
+        result["metadata"]["resourceVersion"] = ometa["resourceVersion"]
         new_model = self._model(info, result)
         old_model = self._model(info, old)
         req = AdmissionRequest(UPDATE, info.plural, info.kind, info.group, info.version,
