@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sandbox.apiserver import APIServer, AdmissionRequest
+from sandbox.apiserver import AdmissionRequest, APIServer
 from sandbox.errors import Forbidden
 
 from .conftest import FakeClock, configmap, pod
