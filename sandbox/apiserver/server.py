@@ -336,6 +336,11 @@ class APIServer:
         """Create ``obj`` (a model or a dict); returns the stored object as a fresh model."""
         info, d = self._info_for_object(obj)
         meta = d.setdefault("metadata", {})
+        if info.kind == "Binding":
+            # POST pods/binding: {"metadata": {"name": pod}, "target": {"name": node}}
+            target = (d.get("target") or {}).get("name") or ""
+            return self.bind(meta.get("name") or "", meta.get("namespace") or namespace or "default", target,
+                             meta.get("annotations"))
         if info.namespaced:
             obj_ns = meta.get("namespace")
             if namespace and obj_ns and namespace != obj_ns:
@@ -462,7 +467,9 @@ class APIServer:
                 warnings: list[str] | None, patching: bool = False) -> Any:
         if subresource not in (None, "status", "ephemeralcontainers"):
             raise NotFound(f'the server could not find the requested resource ({subresource})')
-        if subresource == "ephemeralcontainers" and info.kind != "Pod":
+        if (subresource == "ephemeralcontainers" and info.kind != "Pod") or (
+            subresource == "status" and not strategy.has_status_subresource(info.kind, info.subresources)
+        ):
             raise NotFound("the server could not find the requested resource")
         while True:
             with self._lock:

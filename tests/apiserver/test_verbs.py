@@ -330,3 +330,45 @@ def test_ephemeral_containers_subresource(server: APIServer) -> None:
 def test_created_at_clock_time() -> None:
     s = APIServer(FakeClock(START + 3600.7), random.Random(0))
     assert s.create(configmap("cm")).to_dict()["metadata"]["creationTimestamp"] == "2024-01-01T01:00:00Z"
+
+
+def test_binding_object_binds(server: APIServer) -> None:
+    server.create(pod("web"))
+    server.create({"apiVersion": "v1", "kind": "Binding", "metadata": {"name": "web"},
+                   "target": {"apiVersion": "v1", "kind": "Node", "name": "node-3"}})
+    assert server.get("pods", "web").spec.nodeName == "node-3"
+
+
+def test_status_subresource_only_where_served(server: APIServer) -> None:
+    server.create(configmap("cm"))
+    with pytest.raises(NotFound) as e:
+        server.update(configmap("cm"), subresource="status")
+    assert str(e.value) == "the server could not find the requested resource"
+
+
+DEPLOYMENT = {
+    "apiVersion": "apps/v1",
+    "kind": "Deployment",
+    "metadata": {"name": "web"},
+    "spec": {
+        "replicas": 2,
+        "selector": {"matchLabels": {"app": "web"}},
+        "template": {"metadata": {"labels": {"app": "web"}},
+                     "spec": {"containers": [{"name": "app", "image": "nginx:1.27"}]}},
+    },
+}
+
+
+def test_deployment_generation(server: APIServer) -> None:
+    d = server.create(DEPLOYMENT)
+    assert d.metadata.generation == 1
+    assert d.status is None or d.status.replicas is None
+    d = server.patch("deployments.apps", "web", {"spec": {"replicas": 3}})
+    assert d.metadata.generation == 2
+    d = server.patch("deploy", "web", {"status": {"observedGeneration": 2, "replicas": 3}}, subresource="status")
+    assert d.metadata.generation == 2 and d.status.observedGeneration == 2
+    d = server.patch("deploy", "web", {"metadata": {"annotations": {"a": "b"}}})
+    assert d.metadata.generation == 2
+    with pytest.raises(NotFound) as e:
+        server.get("deployments", "nope")
+    assert str(e.value) == 'deployments.apps "nope" not found'
