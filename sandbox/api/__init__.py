@@ -28,8 +28,16 @@ from sandbox.api.base import (
 from sandbox.api.batch import *  # noqa: F403
 from sandbox.api.coordination import *  # noqa: F403
 from sandbox.api.core import *  # noqa: F403
+from sandbox.api.manifests import ManifestError, load, load_dicts
 from sandbox.api.meta import *  # noqa: F403
 from sandbox.api.quantity import Quantity, QuantityError, ResourceList
+from sandbox.api.registry import (
+    REGISTRY,
+    KindInfo,
+    NoKindMatchError,
+    Registry,
+    UnknownResourceError,
+)
 
 __all__ = [
     "K8sModel",
@@ -47,6 +55,14 @@ __all__ = [
     "Quantity",
     "QuantityError",
     "ResourceList",
+    "REGISTRY",
+    "KindInfo",
+    "Registry",
+    "NoKindMatchError",
+    "UnknownResourceError",
+    "ManifestError",
+    "load",
+    "load_dicts",
     *meta.__all__,
     *core.__all__,
     *apps.__all__,

@@ -167,10 +167,12 @@ def _split_documents(text: str) -> list[tuple[int, str]]:
 def _dup_paths(obj: Any, dups: dict[int, list[str]], prefix: str = "") -> list[str]:
     out: list[str] = []
     if isinstance(obj, dict):
-        for k in dups.get(id(obj), []):
-            out.append(f"{prefix}.{k}" if prefix else str(k))
-        for k, v in obj.items():
-            out.extend(_dup_paths(v, dups, f"{prefix}.{k}" if prefix else str(k)))
+        duplicated = dups.get(id(obj), [])
+        for k, v in obj.items():  # document order, as Go reports them
+            path = f"{prefix}.{k}" if prefix else str(k)
+            if str(k) in duplicated:
+                out.append(path)
+            out.extend(_dup_paths(v, dups, path))
     elif isinstance(obj, list):
         for i, v in enumerate(obj):
             out.extend(_dup_paths(v, dups, f"{prefix}[{i}]"))
