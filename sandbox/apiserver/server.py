@@ -832,15 +832,18 @@ class APIServer:
     # ------------------------------------------------------------------------------------------
 
     def record_event(self, involved_object: Any, type: str, reason: str, message: str,
-                     source_component: str, source_host: str | None = None) -> Any:
+                     source_component: str, source_host: str | None = None,
+                     field_path: str | None = None) -> Any:
         """Record a core/v1 Event about ``involved_object`` as client-go's recorder does.
 
         The event is named ``<object name>.<hex nanoseconds>`` in the object's namespace
-        (``default`` for cluster-scoped objects). An identical event (same object, type, reason,
-        message and source) is not duplicated: its ``count`` goes up and ``lastTimestamp`` moves.
+        (``default`` for cluster-scoped objects). An identical event (same object and field path,
+        type, reason, message and source) is not duplicated: its ``count`` goes up and ``lastTimestamp`` moves.
         Returns the Event, or ``None`` if it could not be written (e.g. a terminating namespace).
         """
         ref = self._object_reference(involved_object)
+        if field_path:
+            ref["fieldPath"] = field_path  # e.g. spec.containers{nginx}, as the kubelet refers to a container
         ns = ref.get("namespace") or "default"
         now = self.clock.now()
         ts = format_timestamp(now)

@@ -101,3 +101,13 @@ def test_record_event_in_a_terminating_namespace_is_dropped(server: APIServer) -
     cm = server.create(configmap("cm", namespace="foo", finalizers=["x.io/hold"]))
     server.delete("namespaces", "foo")
     assert server.record_event(cm, "Normal", "Test", "msg", "test") is None
+
+
+def test_container_events_carry_the_field_path(server: APIServer) -> None:
+    p = server.create(pod("web"))
+    a = server.record_event(p, "Normal", "Started", "Started container app", "kubelet", "node-1",
+                            field_path="spec.containers{app}")
+    b = server.record_event(p, "Normal", "Started", "Started container app", "kubelet", "node-1")
+    assert a.involvedObject.fieldPath == "spec.containers{app}"
+    assert b.involvedObject.fieldPath is None
+    assert a.metadata.name != b.metadata.name
