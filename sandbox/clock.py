@@ -29,6 +29,7 @@ background driver thread, for live demos.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import heapq
 import itertools
@@ -628,10 +629,8 @@ class WaitQueue:
         finally:
             with clock._lock:
                 if not waiter.notified:
-                    try:
+                    with contextlib.suppress(ValueError):
                         self._waiters.remove(waiter)
-                    except ValueError:
-                        pass
         return waiter.notified, waiter.value
 
     def notify(self, n: int = 1, value: Any = None) -> int:

@@ -6,7 +6,17 @@ import threading
 
 import pytest
 
-from sandbox.clock import EPOCH, Clock, ClockError, Deadlock, Event, Killed, Queue, QueueEmpty, WaitQueue
+from sandbox.clock import (
+    EPOCH,
+    Clock,
+    ClockError,
+    Deadlock,
+    Event,
+    Killed,
+    Queue,
+    QueueEmpty,
+    WaitQueue,
+)
 
 
 @pytest.fixture

@@ -1,0 +1,316 @@
+"""``Cluster``: a whole miniature Kubernetes cluster in one object.
+
+It wires the parts together the way a real cluster is wired: an API server with its store, a
+virtual clock, and (as they exist) nodes with their kubelets, the scheduler and the controllers.
+The parts talk to each other only through the API server, so what you observe through
+``Cluster`` (``get``, ``list``, ``events``, ``logs``) is what ``kubectl`` would show you::
+
+    from sandbox import Cluster
+
+    with Cluster(seed=0) as cluster:
+        cluster.apply('''
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings}
+            data: {color: blue}
+        ''')
+        cluster.get("configmap", "settings").data["color"]     # 'blue'
+        cluster.advance(300)                                    # five virtual minutes, in milliseconds
+
+Nothing happens between your calls: time moves only while you call ``advance``, ``wait_for`` or
+another method that waits, so a test sees exactly the same run every time for the same seed.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Any
+
+from sandbox.api import manifests
+from sandbox.api.base import K8sModel
+from sandbox.apiserver import APIServer
+from sandbox.apiserver.watch import WatchEvent
+from sandbox.clock import Clock
+from sandbox.errors import NotFound, SandboxError
+from sandbox.kubectl.apply import ApplyResult, apply_object
+
+__all__ = ["Cluster", "WaitTimeout"]
+
+
+class WaitTimeout(SandboxError, TimeoutError):
+    """``wait_for`` ran out of (virtual) time; the message shows the object's state and events."""
+
+
+def _split_ref(kind: str, name: str | None) -> tuple[str, str]:
+    if name is None:
+        if "/" not in kind:
+            raise ValueError(f'expected "kind/name" (like "pod/nginx") or a kind and a name, got {kind!r}')
+        kind, name = kind.split("/", 1)
+    return kind, name
+
+
+class Cluster:
+    """A miniature Kubernetes cluster running in this process.
+
+    Args:
+        nodes: how many worker nodes to start (``node-1``, ``node-2``, ...).
+        seed: seeds every random choice (uids, generated names, scheduling ties), so the same seed
+            gives the same run.
+        clock: ``"virtual"`` (default: deterministic, instant) or ``"real"`` (wall time, for demos).
+        rate: with ``clock="real"``, virtual seconds per wall second (``60`` shows a minute a second).
+        watchdog: wall seconds a container may run without waiting before it is reported as a
+            runaway and detached from the clock (see ``sandbox.clock``).
+    """
+
+    def __init__(
+        self,
+        nodes: int = 0,
+        *,
+        seed: int = 0,
+        clock: str = "virtual",
+        rate: float = 1.0,
+        watchdog: float = 2.0,
+    ) -> None:
+        if nodes < 0:
+            raise ValueError("nodes must be 0 or more")
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.clock = Clock(clock, rate=rate, watchdog=watchdog)
+        self.api = APIServer(self.clock, random.Random(self.rng.getrandbits(64)))
+        self._closed = False
+
+    # ------------------------------------------------------------------ objects
+
+    def apply(self, source: Any, namespace: str | None = None) -> list[Any]:
+        """``kubectl apply -f``: create each object, or update it from the last applied manifest.
+
+        ``source`` is a path (file or folder), YAML or JSON text (several documents allowed), a
+        dict, a model, or a list of these. Returns the objects as stored.
+        """
+        return [r.object for r in self.apply_results(source, namespace)]
+
+    def apply_results(self, source: Any, namespace: str | None = None) -> list[ApplyResult]:
+        """Like :meth:`apply`, with kubectl's verdict per object (``pod/nginx created``)."""
+        return [apply_object(self.api, d, namespace) for d in manifests.load_dicts(source)]
+
+    def create(self, source: Any, namespace: str | None = None) -> list[Any]:
+        """``kubectl create -f``: create each object; ``AlreadyExists`` if one is there."""
+        return [self.api.create(d, namespace=namespace) for d in manifests.load_dicts(source)]
+
+    def get(self, kind: str, name: str | None = None, namespace: str = "default") -> Any:
+        """One object as a model: ``get("pod", "nginx")`` or ``get("pod/nginx")``."""
+        kind, name = _split_ref(kind, name)
+        return self.api.get(kind, name, namespace)
+
+    def list(
+        self,
+        kind: str,
+        namespace: str | None = "default",
+        selector: str | dict[str, str] | None = None,
+        field_selector: str | None = None,
+    ) -> list[Any]:
+        """Objects of a kind: in ``namespace`` (``None`` for all), filtered like ``-l`` and ``--field-selector``."""
+        if isinstance(selector, dict):
+            selector = ",".join(f"{k}={v}" for k, v in selector.items())
+        return list(self.api.list(kind, namespace, label_selector=selector, field_selector=field_selector))
+
+    def update(self, obj: K8sModel | dict[str, Any]) -> Any:
+        """``kubectl replace``: write a changed object back (``Conflict`` if it changed meanwhile)."""
+        return self.api.update(obj)
+
+    def patch(
+        self,
+        kind: str,
+        name: str,
+        patch: dict[str, Any] | list[Any],
+        patch_type: str = "strategic",
+        namespace: str = "default",
+    ) -> Any:
+        """``kubectl patch``: ``strategic`` (default), ``merge`` or ``json``."""
+        return self.api.patch(kind, name, patch, patch_type=patch_type, namespace=namespace)
+
+    def delete(
+        self,
+        kind: str,
+        name: str | None = None,
+        namespace: str = "default",
+        *,
+        grace_period: int | None = None,
+        cascade: str = "background",
+        wait: bool = False,
+        timeout: float = 300,
+    ) -> Any:
+        """``kubectl delete``. With ``wait=True`` time runs until the object is gone (as kubectl
+        waits by default), up to ``timeout`` virtual seconds."""
+        kind, name = _split_ref(kind, name)
+        policy = {"background": "Background", "foreground": "Foreground", "orphan": "Orphan"}.get(cascade)
+        if policy is None:
+            raise ValueError('cascade must be "background", "foreground" or "orphan"')
+        result = self.api.delete(kind, name, namespace, grace_period_seconds=grace_period, propagation_policy=policy)
+        if wait:
+            self.wait_for(f"{kind}/{name}", "delete", namespace=namespace, timeout=timeout)
+        return result
+
+    def events(self, kind: str | None = None, name: str | None = None, namespace: str | None = "default") -> list[Any]:
+        """Events, oldest first; for one object with ``events("pod", "nginx")`` or ``events("pod/nginx")``."""
+        selector = None
+        if kind is not None:
+            kind, name = _split_ref(kind, name)
+            info = self.api.registry.resolve(kind)
+            selector = f"involvedObject.kind={info.kind},involvedObject.name={name}"
+        evs = list(self.api.list("events", namespace, field_selector=selector))
+        return sorted(evs, key=lambda e: (e.lastTimestamp or e.firstTimestamp or datetime.min, e.metadata.resourceVersion and int(e.metadata.resourceVersion)))
+
+    def watch(
+        self,
+        kind: str,
+        namespace: str | None = "default",
+        selector: str | None = None,
+        field_selector: str | None = None,
+        timeout: float = 60,
+        resource_version: str | None = None,
+    ) -> Iterator[WatchEvent]:
+        """``kubectl get -w``: yield watch events as virtual time runs, for ``timeout`` virtual seconds."""
+        w = self.api.watch(kind, namespace, label_selector=selector, field_selector=field_selector, resource_version=resource_version)
+        deadline = self.clock.now() + timeout
+        try:
+            while True:
+                yield from w.drain()
+                remaining = deadline - self.clock.now()
+                if remaining <= 0:
+                    return
+                self.clock.run_until(lambda: w.pending() > 0, remaining)
+        finally:
+            w.stop()
+
+    # ------------------------------------------------------------------ time
+
+    def advance(self, seconds: float) -> None:
+        """Let ``seconds`` of virtual time pass: containers run, timers fire, controllers act."""
+        self.clock.advance(seconds)
+
+    def now(self) -> datetime:
+        """The cluster's current time (UTC)."""
+        return self.clock.datetime()
+
+    @property
+    def elapsed(self) -> float:
+        """Virtual seconds since the cluster started."""
+        return self.clock.elapsed()
+
+    def wait_for(
+        self,
+        ref: str,
+        condition: str | Callable[[Any], bool],
+        timeout: float = 60,
+        namespace: str = "default",
+    ) -> Any:
+        """Run the cluster until ``ref`` (``"pod/nginx"``) meets ``condition``; return the object.
+
+        ``condition`` is a condition type (``"Ready"``, ``"condition=Ready"``,
+        ``"condition=Ready=False"``), a phase (``"Running"``, ``"Succeeded"``, ``"phase=Failed"``),
+        ``"delete"`` (the object is gone), ``"jsonpath={.status.phase}=Running"``, or a function of
+        the object. Raises :class:`WaitTimeout` after ``timeout`` virtual seconds, with the object's
+        state and its events in the message.
+        """
+        kind, name = _split_ref(ref, None)
+        check = _condition(condition)
+        found: list[Any] = []
+
+        def ready() -> bool:
+            try:
+                obj = self.api.get(kind, name, namespace)
+            except NotFound:
+                found[:] = [None]
+                return check(None)
+            found[:] = [obj]
+            return obj is not None and check(obj)
+
+        if self.clock.run_until(ready, timeout):
+            return found[0] if found else None
+        raise WaitTimeout(self._timeout_message(kind, name, namespace, condition, timeout, found[0] if found else None))
+
+    def _timeout_message(self, kind: str, name: str, namespace: str, condition: Any, timeout: float, obj: Any) -> str:
+        what = condition if isinstance(condition, str) else getattr(condition, "__name__", "the condition")
+        lines = [f"timed out after {timeout:g}s of virtual time waiting for {kind}/{name} to be {what}"]
+        if obj is None:
+            lines.append(f"{kind}/{name} does not exist")
+        else:
+            status = getattr(obj, "status", None)
+            if status is not None:
+                lines.append("status:")
+                lines.extend("  " + line for line in K8sModel.to_yaml(status).rstrip().splitlines())
+            evs = self.events(kind, name, namespace=namespace)
+            if evs:
+                lines.append("events:")
+                for e in evs:
+                    lines.append(f"  {e.type:<8} {e.reason:<16} {e.message}")
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        """Stop everything; afterwards no thread of this cluster is left running."""
+        if self._closed:
+            return
+        self._closed = True
+        self.clock.close()
+
+    def __enter__(self) -> Cluster:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Cluster seed={self.seed} t={self.elapsed:g}s>"
+
+
+_PHASES = {"Pending", "Running", "Succeeded", "Failed", "Unknown"}
+
+
+def _jsonpath_value(obj: Any, path: str) -> Any:
+    cur: Any = obj.to_dict()
+    for part in path.strip("{}").lstrip(".").split("."):
+        if not part:
+            continue
+        if isinstance(cur, dict):
+            cur = cur.get(part)
+        else:
+            return None
+    return cur
+
+
+def _condition(condition: str | Callable[[Any], bool]) -> Callable[[Any], bool]:
+    if callable(condition):
+        return lambda obj: obj is not None and bool(condition(obj))
+    text = condition.strip()
+    if text in ("delete", "deleted", "Deleted"):
+        return lambda obj: obj is None
+    if text.startswith("jsonpath="):
+        expr = text[len("jsonpath="):]
+        path, _, want = expr.partition("=")
+        if not want:
+            return lambda obj: obj is not None and _jsonpath_value(obj, path) not in (None, "", [], {})
+        return lambda obj: obj is not None and str(_jsonpath_value(obj, path)) == want
+    if text.startswith("phase="):
+        phase = text[len("phase="):]
+        return lambda obj: obj is not None and getattr(obj.status, "phase", None) == phase
+    if text in _PHASES:
+        return lambda obj: obj is not None and getattr(obj.status, "phase", None) == text
+    if text.startswith("condition="):
+        text = text[len("condition="):]
+    ctype, _, want = text.partition("=")
+    want = want or "True"
+
+    def has_condition(obj: Any) -> bool:
+        if obj is None:
+            return False
+        for c in getattr(getattr(obj, "status", None), "conditions", None) or []:
+            if c.type.lower() == ctype.lower():
+                return str(c.status).lower() == want.lower()
+        return False
+
+    return has_condition
