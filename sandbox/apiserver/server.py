@@ -367,6 +367,8 @@ class APIServer:
             generated = not meta.get("name") and bool(meta.get("generateName"))
             if generated:
                 meta["name"] = self._generate_name(info, ns, meta["generateName"])
+            if info.kind == "Job":
+                strategy.generate_job_selector(d)
             model = self._model(info, d)
             if info.kind == "Pod":
                 from sandbox.api.defaults import compute_qos_class

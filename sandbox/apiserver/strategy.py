@@ -77,6 +77,26 @@ def prepare_create(kind: str, obj: dict[str, Any]) -> None:
         obj.pop("status", None)
 
 
+def generate_job_selector(obj: dict[str, Any]) -> None:
+    """``generateSelector`` (batch Job strategy): label the template, select by controller uid.
+
+    Skipped when ``spec.manualSelector`` is true. Runs after ``uid`` and ``name`` are set.
+    """
+    spec = obj.setdefault("spec", {})
+    if spec.get("manualSelector"):
+        return
+    meta = obj["metadata"]
+    tmpl = spec.setdefault("template", {})
+    labels = tmpl.setdefault("metadata", {}).setdefault("labels", {})
+    for key in ("job-name", "batch.kubernetes.io/job-name"):
+        labels.setdefault(key, meta.get("name", ""))
+    for key in ("controller-uid", "batch.kubernetes.io/controller-uid"):
+        labels.setdefault(key, meta.get("uid", ""))
+    selector = spec.get("selector") or {}
+    spec["selector"] = selector
+    selector.setdefault("matchLabels", {}).setdefault("batch.kubernetes.io/controller-uid", meta.get("uid", ""))
+
+
 def prepare_update(kind: str, new: dict[str, Any], old: dict[str, Any], status_subresource: bool) -> None:
     """``PrepareForUpdate`` of the main resource: keep the stored status; bump generation."""
     if status_subresource:
