@@ -32,7 +32,13 @@ from sandbox.runtime.cri import (
     ExecResult,
     StartContainerError,
 )
-from sandbox.runtime.filesystem import DEFAULT_CAPABILITIES, Credentials, FileSystem, FSError, MountNamespace
+from sandbox.runtime.filesystem import (
+    DEFAULT_CAPABILITIES,
+    Credentials,
+    FileSystem,
+    FSError,
+    MountNamespace,
+)
 from sandbox.runtime.logs import ContainerLog, LogStream
 from sandbox.runtime.process import (
     InputText,
@@ -42,7 +48,13 @@ from sandbox.runtime.process import (
     Signal,
     parse_signal,
 )
-from sandbox.runtime.world import ContainerContext, ExecError, MemoryCgroup, find_executable, register_context
+from sandbox.runtime.world import (
+    ContainerContext,
+    ExecError,
+    MemoryCgroup,
+    find_executable,
+    register_context,
+)
 
 if TYPE_CHECKING:
     from sandbox.clock import Clock, Timer
