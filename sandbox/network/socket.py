@@ -522,7 +522,8 @@ class Poller:
 
         self._watch[sock] = watcher
         sock.add_watcher(watcher)
-        self._hint[sock] = None
+        if sock.readable():
+            self._hint[sock] = None
 
     def unregister(self, sock: _Watchable) -> None:
         fn = self._watch.pop(sock, None)
