@@ -148,8 +148,10 @@ def resolve(ns: NetworkNamespace, name: str) -> str | None:
 def etc_hosts(ns: NetworkNamespace, host_aliases: list[tuple[str, list[str]]] | None = None) -> str:
     """The kubelet-managed ``/etc/hosts`` for a pod in ``ns`` (``kubelet_pods.go``)."""
     if ns.is_host:
+        # the kubelet copies the node's own /etc/hosts (docker writes it in kind) under this header
         header = "# Kubernetes-managed hosts file (host network).\n"
         lines = [header + "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"]
+        lines += [f"{ip}\t{ns.hostname}\n" for ip in ns.ips]
     else:
         lines = [
             "# Kubernetes-managed hosts file.\n"
