@@ -230,6 +230,21 @@ class K8sModel(pydantic.BaseModel):
     #: The Go package qualifier used in ``of type v1.PodSpec`` messages.
     _go_package: ClassVar[str] = "v1"
 
+    def __init__(self, /, **data: Any) -> None:
+        """Build from keyword arguments (nested values may be models or dicts).
+
+        Bad input raises :class:`sandbox.errors.BadRequest` in the API server's words, as
+        :meth:`from_dict` does.
+        """
+        try:
+            super().__init__(**data)
+        except pydantic.ValidationError as exc:
+            raise BadRequest(_decode_message(type(self), data, exc)) from None
+
+    # Tell pydantic this is still its own ``__init__``: validation of nested dicts must not call
+    # it (that would be slower and would lose the full field path in error messages).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
     def to_dict(self) -> dict[str, Any]:
         """The Kubernetes JSON of this object: camelCase, no ``null``s, explicit empties kept."""
         return self.model_dump(mode="json", by_alias=True, exclude_none=True)
@@ -469,9 +484,10 @@ def _doc_order(data: Any, loc: tuple[Any, ...]) -> tuple[int, ...]:
 def _decode_message(
     cls: type[K8sModel], data: Any, exc: pydantic.ValidationError, path_prefix: str = ""
 ) -> str:
-    kind = getattr(cls, "KIND", "") or cls.__name__
+    kind = getattr(cls, "KIND", "")
     version = str(getattr(cls, "API_VERSION", "v1")).rpartition("/")[2]
-    head = f'{kind} in version "{version}" cannot be handled as a {kind}: '
+    # Only a top-level kind is "handled"; a part (PodSpec, Container) reports the decoding error alone.
+    head = f'{kind} in version "{version}" cannot be handled as a {kind}: ' if kind else ""
     errors = sorted(exc.errors(), key=lambda e: _doc_order(data, tuple(e["loc"])))
     if not isinstance(data, dict):
         return head + f"json: cannot unmarshal {_json_kind(data)} into Go value of type {_go_type(cls)}"

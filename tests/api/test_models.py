@@ -1014,3 +1014,21 @@ def test_secret_data_must_be_base64() -> None:
         Secret.from_dict({"data": {"password": "not base64!"}})
     assert str(e.value) == 'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 3'
     assert Secret.from_dict({"stringData": {"password": "not base64!"}}).stringData == {"password": "not base64!"}
+
+
+def test_python_constructors_speak_kubernetes_too() -> None:
+    c = Container(name="c", image="nginx", ports=[{"containerPort": 80}], resources={"limits": {"cpu": "1"}})
+    pod = Pod(metadata={"name": "x"}, spec={"containers": [c]})
+    assert pod.to_dict()["spec"]["containers"][0] == {
+        "image": "nginx",
+        "name": "c",
+        "ports": [{"containerPort": 80}],
+        "resources": {"limits": {"cpu": "1"}},
+    }
+    with pytest.raises(BadRequest) as e:
+        Pod(spec={"containers": [{"name": "c", "imagee": "x"}]})
+    assert str(e.value) == P + 'strict decoding error: unknown field "spec.containers[0].imagee"'
+    # a part of an object reports the decoding error alone
+    with pytest.raises(BadRequest) as e:
+        Container(name="c", ports=[{"containerPort": "80"}])
+    assert str(e.value) == "json: cannot unmarshal string into Go struct field ContainerPort.ports.containerPort of type int32"
