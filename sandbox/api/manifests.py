@@ -86,11 +86,26 @@ class _Loader(yaml.SafeLoader):
         return mapping
 
 
+def _json_key(key: Any) -> Any:
+    """YAML->JSON turns scalar keys into strings (``80: x`` -> ``"80"``), as sigs.k8s.io/yaml does."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if key is None:
+        return "null"
+    if isinstance(key, float):
+        return repr(key) if not key.is_integer() else str(int(key))
+    if isinstance(key, int):
+        return str(key)
+    return key
+
+
 def _construct_yaml_map(loader: _Loader, node: Any) -> Any:
     data: dict[Any, Any] = {}
     yield data
     value = loader.construct_mapping(node)
-    data.update(value)
+    data.update((_json_key(k), v) for k, v in value.items())
     dups = loader.duplicates.pop(id(value), None)
     if dups:
         loader.duplicates[id(data)] = dups

@@ -183,3 +183,10 @@ def test_duplicate_fields_in_yaml() -> None:
     text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\nspec: {}\nspec: {}\n"
     with pytest.raises(BadRequest, match='duplicate field "metadata.name", duplicate field "spec"$'):
         load(text)
+
+
+def test_yaml_scalar_keys_become_json_strings() -> None:
+    (d,) = load_dicts("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  80: http\n  true: yes-key\n")
+    assert d["data"] == {"80": "http", "true": "yes-key"}
+    (cm,) = load(d)
+    assert cm.data == {"80": "http", "true": "yes-key"}  # type: ignore[attr-defined]
