@@ -442,18 +442,20 @@ class MountNamespace:
         self.mounts.pop(normpath(path), None)
 
     def _make_mount_point(self, path: str, is_dir: bool) -> None:
-        parent_path, name = path.rsplit("/", 1)
-        loc = self._resolve(parent_path or "/", follow=True, check=False)
-        node = loc.node
-        if node is None:
-            # make the parents in whatever tree holds them (the runtime does this as root)
-            parts = _split(parent_path)
-            self._make_mount_point("/" + "/".join(parts), True)
-            node = self._resolve(parent_path or "/", follow=True, check=False).node
-        assert node is not None and node.children is not None
-        if name not in node.children:
-            kind = "dir" if is_dir else "file"
-            node.children[name] = Inode(kind, 0o755 if is_dir else 0o644, mtime=self.clock())
+        """Make the mount point (and its parents) as the runtime does: as root, ignoring modes."""
+        parts = _split(path)
+        cur = ""
+        for i, name in enumerate(parts):
+            last = i == len(parts) - 1
+            parent = self._resolve(cur or "/", follow=True, check=False).node
+            cur = cur + "/" + name
+            if cur in self.mounts:
+                continue
+            assert parent is not None and parent.children is not None
+            node = parent.children.get(name)
+            if node is None:
+                kind = "dir" if is_dir or not last else "file"
+                parent.children[name] = Inode(kind, 0o755 if kind == "dir" else 0o644, mtime=self.clock())
 
     def mount_for(self, path: str) -> Mount:
         """The mount that holds ``path``."""

@@ -26,6 +26,7 @@ are started by the ``spawner`` (the clock's ``spawn`` by default).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 from collections import deque
@@ -287,10 +288,8 @@ class Notifier:
         self._events.append(ev)
 
     def discard(self, ev: Event) -> None:
-        try:
+        with contextlib.suppress(ValueError):
             self._events.remove(ev)
-        except ValueError:
-            pass
 
     def notify(self) -> None:
         for ev in list(self._events):

@@ -102,7 +102,7 @@ def image_root(clock: Callable[[], float] | None = None) -> FileSystem:
     fs.add_file("/etc/hosts", "127.0.0.1\tlocalhost\n")
     fs.add_file("/etc/resolv.conf", "")
     for d, mode in (("/root", 0o700), ("/tmp", 0o1777), ("/home", 0o755), ("/var/www", 0o755),
-                    ("/var/spool/mail", 0o755), ("/usr/sbin", 0o755), ("/usr/bin", 0o755),
+                    ("/var/spool/mail", 0o755), ("/usr/sbin", 0o755), ("/usr/bin", 0o755), ("/usr/local/bin", 0o755),
                     ("/proc", 0o555), ("/sys", 0o555), ("/dev", 0o755)):  # fmt: skip
         fs.add_dir(d, mode)
     return fs

@@ -812,10 +812,7 @@ def grep(proc: Process) -> int:
         return 2
     name = _name(proc)
     extended = bool(opts.get("E")) or name == "egrep"
-    if opts.get("F") or name == "fgrep":
-        rx = re.escape(pattern)
-    else:
-        rx = _bre_to_re(pattern, extended)
+    rx = re.escape(pattern) if opts.get("F") or name == "fgrep" else _bre_to_re(pattern, extended)
     if opts.get("w"):
         rx = rf"\b(?:{rx})\b"
     if opts.get("x"):
@@ -875,17 +872,24 @@ def _head_tail(proc: Process, tail: bool) -> int:
         return 1
     status = 0
     for f in files or ["-"]:
-        text = _read_input(proc, f)
+        if f == "-" and not tail:
+            # read only what is needed, so "yes | head" ends
+            got: list[str] = []
+            while len(got) < n:
+                line = proc.stdin.readline()
+                if not line:
+                    break
+                got.append(line)
+            text = "".join(got)
+        else:
+            text = _read_input(proc, f)
         if text is None:
             status = 1
             continue
         lines = _lines(text)
         if len(files) > 1:
             proc.stdout.write(f"==> {f} <==\n")
-        if tail:
-            sel = lines[n - 1 :] if from_start else (lines[-n:] if n else [])
-        else:
-            sel = lines[:n]
+        sel = (lines[n - 1:] if from_start else lines[-n:] if n else []) if tail else lines[:n]
         proc.stdout.write("".join(sel))
         if tail and opts.get("f") and f != "-":
             seen = len(text)
@@ -1085,7 +1089,7 @@ def _sed_script(script: str) -> list[tuple[Any, str, Any]]:
                 cur += c
                 i += 1
             if len(parts) < 2:
-                raise ValueError(f"unterminated `s' command")
+                raise ValueError("unterminated `s' command")
             cmds.append((addr, "s", (parts[0], parts[1], cur)))
         elif piece in ("d", "p", "q"):
             cmds.append((addr, piece, None))

@@ -226,9 +226,14 @@ class Shell:
         self.status = status
         if self.proc.pending:
             self.run_traps()
-        if status and "e" in self.opts and not self.errexit_ok and t in (Simple, Pipeline, Subshell, Group):
-            if not (t is Pipeline and node.negate):  # type: ignore[attr-defined]
-                raise ShellExit(status)
+        if (
+            status
+            and "e" in self.opts
+            and not self.errexit_ok
+            and t in (Simple, Pipeline, Subshell, Group)
+            and not (t is Pipeline and node.negate)  # type: ignore[attr-defined]
+        ):
+            raise ShellExit(status)
         return status
 
     def eval_andor(self, node: AndOr, tail: bool) -> int:

@@ -236,9 +236,8 @@ class _WordScanner:
                 self.has_dq = True
                 self.i = self.scan_dquote(self.i + 1)
                 continue
-            if c == "$":
-                if self.scan_dollar(False):
-                    continue
+            if c == "$" and self.scan_dollar(False):
+                continue
             if c == "`":
                 self.flush()
                 self.i = self.scan_backtick(self.i + 1, False)

@@ -218,9 +218,7 @@ class Parser:
             if self.is_op("&"):
                 self.advance()
                 node = Background(node)
-            elif self.is_op(";"):
-                self.advance()
-            elif self.tok.kind == "nl" and not top:
+            elif self.is_op(";") or self.tok.kind == "nl" and not top:
                 self.advance()
             items.append(node)
             if self.tok.kind == "eof" or (top and self.tok.kind == "nl"):
@@ -322,7 +320,7 @@ class Parser:
         self.advance()
         t = self.tok
         if t.kind != "word" or not _NAME.match(t.value):
-            raise ShellSyntaxError(f"bad for loop variable" if t.kind == "word" else f"unexpected {_tokname(t)}")
+            raise ShellSyntaxError("bad for loop variable" if t.kind == "word" else f"unexpected {_tokname(t)}")
         var = self.advance().value
         self.skip_newlines()
         items: list[Word] | None = None
@@ -400,14 +398,17 @@ class Parser:
         op = op_tok.value
         if self.tok.kind != "word":
             raise self.unexpected()
-        target_tok = self.advance()
+        target_tok = self.tok
         assert target_tok.word is not None
+        if op in ("<<", "<<-"):
+            # register before the lexer reads past the end of this line
+            self.lexer.add_heredoc(target_tok, target_tok.word, op == "<<-")
+        self.advance()
         if fd < 0:
             fd = 0 if op in ("<", "<&", "<>", "<<", "<<-") else 1
         r = Redirect(fd, op, target_tok.word)
         if op in ("<<", "<<-"):
             r.heredoc = target_tok
-            self.lexer.add_heredoc(target_tok, target_tok.word, op == "<<-")
         return r
 
     def parse_redirects(self) -> list[Redirect]:
