@@ -97,7 +97,10 @@ class DaemonSetStatus(K8sModel):
 
 
 class DaemonSet(KubeObject):
-    """``DaemonSet`` (apps): see ``kubectl explain``."""
+    """DaemonSet represents the configuration of a daemon set.
+
+    ``DaemonSet`` (apps); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "apps/v1"
     KIND: ClassVar[str] = "DaemonSet"
@@ -166,7 +169,10 @@ class DeploymentStatus(K8sModel):
 
 
 class Deployment(KubeObject):
-    """``Deployment`` (apps): see ``kubectl explain``."""
+    """Deployment enables declarative updates for Pods and ReplicaSets.
+
+    ``Deployment`` (apps); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "apps/v1"
     KIND: ClassVar[str] = "Deployment"
@@ -212,7 +218,10 @@ class ReplicaSetStatus(K8sModel):
 
 
 class ReplicaSet(KubeObject):
-    """``ReplicaSet`` (apps): see ``kubectl explain``."""
+    """ReplicaSet ensures that a specified number of pod replicas are running at any given time.
+
+    ``ReplicaSet`` (apps); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "apps/v1"
     KIND: ClassVar[str] = "ReplicaSet"
@@ -301,7 +310,10 @@ class StatefulSetStatus(K8sModel):
 
 
 class StatefulSet(KubeObject):
-    """``StatefulSet`` (apps): see ``kubectl explain``."""
+    """StatefulSet represents a set of pods with consistent identities: network names and stable storage.
+
+    ``StatefulSet`` (apps); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "apps/v1"
     KIND: ClassVar[str] = "StatefulSet"

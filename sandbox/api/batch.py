@@ -136,7 +136,10 @@ class CronJobStatus(K8sModel):
 
 
 class CronJob(KubeObject):
-    """``CronJob`` (batch): see ``kubectl explain``."""
+    """CronJob represents the configuration of a single cron job.
+
+    ``CronJob`` (batch); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "batch/v1"
     KIND: ClassVar[str] = "CronJob"
@@ -185,7 +188,10 @@ class JobStatus(K8sModel):
 
 
 class Job(KubeObject):
-    """``Job`` (batch): see ``kubectl explain``."""
+    """Job represents the configuration of a single job.
+
+    ``Job`` (batch); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "batch/v1"
     KIND: ClassVar[str] = "Job"

@@ -32,7 +32,10 @@ class LeaseSpec(K8sModel):
 
 
 class Lease(KubeObject):
-    """``Lease`` (coordination): see ``kubectl explain``."""
+    """Lease defines a lease concept.
+
+    ``Lease`` (coordination); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "coordination.k8s.io/v1"
     KIND: ClassVar[str] = "Lease"

@@ -43,7 +43,10 @@ class ManagedFieldsEntry(K8sModel):
 
 
 class OwnerReference(K8sModel):
-    """``OwnerReference`` (meta): see ``kubectl explain``."""
+    """OwnerReference contains enough information to let you identify an owning object. An owning object must be in the same namespace as the dependent, or be cluster-scoped, so there is no namespace field.
+
+    ``OwnerReference`` (meta); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'uid': 'types.UID'}
 
@@ -56,7 +59,10 @@ class OwnerReference(K8sModel):
 
 
 class ObjectMeta(K8sModel):
-    """``ObjectMeta`` (meta): see ``kubectl explain``."""
+    """ObjectMeta is metadata that all persisted resources must have, which includes all objects users must create.
+
+    ``ObjectMeta`` (meta); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'uid': 'types.UID'}
 
@@ -88,7 +94,10 @@ class LabelSelectorRequirement(K8sModel):
 
 
 class LabelSelector(K8sModel):
-    """``LabelSelector`` (meta): see ``kubectl explain``."""
+    """A label selector is a label query over a set of resources. The result of matchLabels and matchExpressions are ANDed. An empty label selector matches all objects. A null label selector matches no objects.
+
+    ``LabelSelector`` (meta); fields as in ``kubectl explain``.
+    """
 
     matchExpressions: Optional[list[LabelSelectorRequirement]] = Field(None, description="matchExpressions is a list of label selector requirements. The requirements are ANDed.")
     matchLabels: Optional[dict[str, str]] = Field(None, description="matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is \\\"key\\\", the operator is \\\"In\\\", and the values array contains only \\\"value\\\". The requirements are ANDed.")
@@ -166,7 +175,10 @@ class StatusDetails(K8sModel):
 
 
 class Status(KubeObject):
-    """``Status`` (meta): see ``kubectl explain``."""
+    """Status is a return value for calls that don't return other objects.
+
+    ``Status`` (meta); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "v1"
     KIND: ClassVar[str] = "Status"

@@ -99,7 +99,10 @@ class PodAntiAffinity(K8sModel):
 
 
 class Affinity(K8sModel):
-    """``Affinity`` (core/v1): see ``kubectl explain``."""
+    """Affinity is a group of affinity scheduling rules.
+
+    ``Affinity`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     nodeAffinity: Optional[NodeAffinity] = Field(None, description=":return: The node_affinity of this V1Affinity.   :rtype: V1NodeAffinity \"\"\" return self._node_affinity  @node_affinity.setter def node_affinity(self, node_affinity): \"\"\"Sets the node_affinity of this V1Affinity.   :param node_affinity: The node_affinity of this V1Affinity.   :type: V1NodeAffinity \"\"\"  self._node_affinity = node_affinity  @property def pod_affinity(self): \"\"\"Gets the pod_affinity of this V1Affinity.")
     podAffinity: Optional[PodAffinity] = Field(None, description=":return: The pod_affinity of this V1Affinity.   :rtype: V1PodAffinity \"\"\" return self._pod_affinity  @pod_affinity.setter def pod_affinity(self, pod_affinity): \"\"\"Sets the pod_affinity of this V1Affinity.   :param pod_affinity: The pod_affinity of this V1Affinity.   :type: V1PodAffinity \"\"\"  self._pod_affinity = pod_affinity  @property def pod_anti_affinity(self): \"\"\"Gets the pod_anti_affinity of this V1Affinity.")
@@ -107,7 +110,10 @@ class Affinity(K8sModel):
 
 
 class Toleration(K8sModel):
-    """``Toleration`` (core/v1): see ``kubectl explain``."""
+    """The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.
+
+    ``Toleration`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'operator': 'v1.TolerationOperator', 'effect': 'v1.TaintEffect'}
 

@@ -111,7 +111,10 @@ class SecretKeySelector(K8sModel):
 
 
 class ResourceRequirements(K8sModel):
-    """``ResourceRequirements`` (core/v1): see ``kubectl explain``."""
+    """ResourceRequirements describes the compute resource requirements.
+
+    ``ResourceRequirements`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     claims: Optional[list[ResourceClaim]] = Field(None, description="Claims lists the names of resources, defined in spec.resourceClaims, that are used by this container.  This field depends on the DynamicResourceAllocation feature gate.  This field is immutable. It can only be set for containers.")
     limits: Optional[ResourceList] = Field(None, description="Limits describes the maximum amount of compute resources allowed. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/")

@@ -20,7 +20,10 @@ __all__ = [
 
 
 class ConfigMap(KubeObject):
-    """``ConfigMap`` (core/v1): see ``kubectl explain``."""
+    """ConfigMap holds configuration data for pods to consume.
+
+    ``ConfigMap`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "v1"
     KIND: ClassVar[str] = "ConfigMap"
@@ -34,7 +37,10 @@ class ConfigMap(KubeObject):
 
 
 class Secret(KubeObject):
-    """``Secret`` (core/v1): see ``kubectl explain``."""
+    """Secret holds secret data of a certain type. The total bytes of the values in the Data field must be less than MaxSecretSize bytes.
+
+    ``Secret`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "v1"
     KIND: ClassVar[str] = "Secret"

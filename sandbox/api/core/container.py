@@ -67,7 +67,10 @@ class EnvVarSource(K8sModel):
 
 
 class EnvVar(K8sModel):
-    """``EnvVar`` (core/v1): see ``kubectl explain``."""
+    """EnvVar represents an environment variable present in a Container.
+
+    ``EnvVar`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     name: Optional[str] = Field(None, description="Name of the environment variable. May consist of any printable ASCII characters except '='.")
     value: Optional[str] = Field(None, description="Variable references $(VAR_NAME) are expanded using the previously defined environment variables in the container and any service environment variables. If a variable cannot be resolved, the reference in the input string will be unchanged. Double $$ are reduced to a single $, which allows for escaping the $(VAR_NAME) syntax: i.e. \\\"$$(VAR_NAME)\\\" will produce the string literal \\\"$(VAR_NAME)\\\". Escaped references will never be expanded, regardless of whether the variable exists or not. Defaults to \\\"\\\".")
@@ -125,7 +128,10 @@ class ContainerRestartRule(K8sModel):
 
 
 class Container(K8sModel):
-    """``Container`` (core/v1): see ``kubectl explain``."""
+    """A single application container that you want to run within a pod.
+
+    ``Container`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'imagePullPolicy': 'v1.PullPolicy', 'terminationMessagePolicy': 'v1.TerminationMessagePolicy', 'restartPolicy': 'v1.ContainerRestartPolicy'}
 
@@ -190,7 +196,10 @@ class ContainerStateWaiting(K8sModel):
 
 
 class ContainerState(K8sModel):
-    """``ContainerState`` (core/v1): see ``kubectl explain``."""
+    """ContainerState holds a possible state of container. Only one of its members may be specified. If none of them is specified, the default one is ContainerStateWaiting.
+
+    ``ContainerState`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     running: Optional[ContainerStateRunning] = Field(None, description=":return: The running of this V1ContainerState.   :rtype: V1ContainerStateRunning \"\"\" return self._running  @running.setter def running(self, running): \"\"\"Sets the running of this V1ContainerState.   :param running: The running of this V1ContainerState.   :type: V1ContainerStateRunning \"\"\"  self._running = running  @property def terminated(self): \"\"\"Gets the terminated of this V1ContainerState.")
     terminated: Optional[ContainerStateTerminated] = Field(None, description=":return: The terminated of this V1ContainerState.   :rtype: V1ContainerStateTerminated \"\"\" return self._terminated  @terminated.setter def terminated(self, terminated): \"\"\"Sets the terminated of this V1ContainerState.   :param terminated: The terminated of this V1ContainerState.   :type: V1ContainerStateTerminated \"\"\"  self._terminated = terminated  @property def waiting(self): \"\"\"Gets the waiting of this V1ContainerState.")
@@ -226,7 +235,10 @@ class ContainerUser(K8sModel):
 
 
 class ContainerStatus(K8sModel):
-    """``ContainerStatus`` (core/v1): see ``kubectl explain``."""
+    """ContainerStatus contains details for the current status of this container.
+
+    ``ContainerStatus`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'stopSignal': 'v1.Signal'}
 
@@ -248,7 +260,10 @@ class ContainerStatus(K8sModel):
 
 
 class EphemeralContainer(K8sModel):
-    """``EphemeralContainer`` (core/v1): see ``kubectl explain``."""
+    """An EphemeralContainer is a temporary container that you may add to an existing Pod for user-initiated activities such as debugging.
+
+    ``EphemeralContainer`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'imagePullPolicy': 'v1.PullPolicy', 'terminationMessagePolicy': 'v1.TerminationMessagePolicy', 'restartPolicy': 'v1.ContainerRestartPolicy'}
 

@@ -36,7 +36,10 @@ class EventSource(K8sModel):
 
 
 class Event(KubeObject):
-    """``Event`` (core/v1): see ``kubectl explain``."""
+    """Event is a report of an event somewhere in the cluster.
+
+    ``Event`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "v1"
     KIND: ClassVar[str] = "Event"

@@ -51,7 +51,10 @@ class NamespaceStatus(K8sModel):
 
 
 class Namespace(KubeObject):
-    """``Namespace`` (core/v1): see ``kubectl explain``."""
+    """Namespace provides a scope for Names. Use of multiple namespaces is optional.
+
+    ``Namespace`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "v1"
     KIND: ClassVar[str] = "Namespace"

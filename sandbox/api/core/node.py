@@ -75,7 +75,10 @@ class NodeConfigSource(K8sModel):
 
 
 class Taint(K8sModel):
-    """``Taint`` (core/v1): see ``kubectl explain``."""
+    """The node this Taint is attached to has the "effect" on any pod that does not tolerate the Taint.
+
+    ``Taint`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'effect': 'v1.TaintEffect'}
 
@@ -197,7 +200,10 @@ class NodeStatus(K8sModel):
 
 
 class Node(KubeObject):
-    """``Node`` (core/v1): see ``kubectl explain``."""
+    """Node is a worker node in Kubernetes. Each node will have a unique identifier in the cache (i.e. in etcd).
+
+    ``Node`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "v1"
     KIND: ClassVar[str] = "Node"

@@ -96,7 +96,10 @@ class PodSchedulingGate(K8sModel):
 
 
 class PodSpec(K8sModel):
-    """``PodSpec`` (core/v1): see ``kubectl explain``."""
+    """PodSpec is a description of a pod.
+
+    ``PodSpec`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'restartPolicy': 'v1.RestartPolicy', 'dnsPolicy': 'v1.DNSPolicy', 'preemptionPolicy': 'v1.PreemptionPolicy'}
 
@@ -144,7 +147,10 @@ class PodSpec(K8sModel):
 
 
 class PodTemplateSpec(K8sModel):
-    """``PodTemplateSpec`` (core/v1): see ``kubectl explain``."""
+    """PodTemplateSpec describes the data a pod should have when created from a template.
+
+    ``PodTemplateSpec`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     metadata: Optional[ObjectMeta] = Field(None, description=":return: The metadata of this V1PodTemplateSpec.   :rtype: V1ObjectMeta \"\"\" return self._metadata  @metadata.setter def metadata(self, metadata): \"\"\"Sets the metadata of this V1PodTemplateSpec.   :param metadata: The metadata of this V1PodTemplateSpec.   :type: V1ObjectMeta \"\"\"  self._metadata = metadata  @property def spec(self): \"\"\"Gets the spec of this V1PodTemplateSpec.")
     spec: Optional[PodSpec] = Field(None, description="")
@@ -157,7 +163,10 @@ class HostIP(K8sModel):
 
 
 class PodCondition(K8sModel):
-    """``PodCondition`` (core/v1): see ``kubectl explain``."""
+    """PodCondition contains details for the current condition of this pod.
+
+    ``PodCondition`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'type': 'v1.PodConditionType', 'status': 'v1.ConditionStatus'}
 
@@ -191,7 +200,10 @@ class PodResourceClaimStatus(K8sModel):
 
 
 class PodStatus(K8sModel):
-    """``PodStatus`` (core/v1): see ``kubectl explain``."""
+    """PodStatus represents information about the status of a pod. Status may trail the actual state of a system, especially if the node that hosts the pod cannot contact the control plane.
+
+    ``PodStatus`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'phase': 'v1.PodPhase', 'qosClass': 'v1.PodQOSClass', 'resize': 'v1.PodResizeStatus'}
 
@@ -216,7 +228,10 @@ class PodStatus(K8sModel):
 
 
 class Pod(KubeObject):
-    """``Pod`` (core/v1): see ``kubectl explain``."""
+    """Pod is a collection of containers that can run on a host. This resource is created by clients and scheduled onto hosts.
+
+    ``Pod`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     API_VERSION: ClassVar[str] = "v1"
     KIND: ClassVar[str] = "Pod"

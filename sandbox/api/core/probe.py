@@ -73,7 +73,10 @@ class LifecycleHandler(K8sModel):
 
 
 class Lifecycle(K8sModel):
-    """``Lifecycle`` (core/v1): see ``kubectl explain``."""
+    """Lifecycle describes actions that the management system should take in response to container lifecycle events.
+
+    ``Lifecycle`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'stopSignal': 'v1.Signal'}
 
@@ -90,7 +93,10 @@ class GRPCAction(K8sModel):
 
 
 class Probe(K8sModel):
-    """``Probe`` (core/v1): see ``kubectl explain``."""
+    """Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.
+
+    ``Probe`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     exec: Optional[ExecAction] = Field(None, description=":return: The _exec of this V1Probe.   :rtype: V1ExecAction \"\"\" return self.__exec  @_exec.setter def _exec(self, _exec): \"\"\"Sets the _exec of this V1Probe.   :param _exec: The _exec of this V1Probe.   :type: V1ExecAction \"\"\"  self.__exec = _exec  @property def failure_threshold(self): \"\"\"Gets the failure_threshold of this V1Probe.    Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.")
     failureThreshold: Optional[Int32] = Field(None, description="Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.")

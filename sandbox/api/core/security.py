@@ -70,7 +70,10 @@ class WindowsSecurityContextOptions(K8sModel):
 
 
 class SecurityContext(K8sModel):
-    """``SecurityContext`` (core/v1): see ``kubectl explain``."""
+    """SecurityContext holds security configuration that will be applied to a container.
+
+    ``SecurityContext`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'procMount': 'v1.ProcMountType'}
 
@@ -96,7 +99,10 @@ class Sysctl(K8sModel):
 
 
 class PodSecurityContext(K8sModel):
-    """``PodSecurityContext`` (core/v1): see ``kubectl explain``."""
+    """PodSecurityContext holds pod-level security attributes and common container settings.
+
+    ``PodSecurityContext`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'fsGroupChangePolicy': 'v1.PodFSGroupChangePolicy', 'supplementalGroupsPolicy': 'v1.SupplementalGroupsPolicy', 'seLinuxChangePolicy': 'v1.PodSELinuxChangePolicy'}
 

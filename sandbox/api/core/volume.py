@@ -176,7 +176,10 @@ class VolumeDevice(K8sModel):
 
 
 class VolumeMount(K8sModel):
-    """``VolumeMount`` (core/v1): see ``kubectl explain``."""
+    """VolumeMount describes a mounting of a Volume within a container.
+
+    ``VolumeMount`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'mountPropagation': 'v1.MountPropagationMode', 'recursiveReadOnly': 'v1.RecursiveReadOnlyMode'}
 
@@ -487,7 +490,10 @@ class VsphereVirtualDiskVolumeSource(K8sModel):
 
 
 class Volume(K8sModel):
-    """``Volume`` (core/v1): see ``kubectl explain``."""
+    """Volume represents a named volume in a pod that may be accessed by any container in the pod. Exactly one volume source is set; none means emptyDir.
+
+    ``Volume`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     awsElasticBlockStore: Optional[AWSElasticBlockStoreVolumeSource] = Field(None, description=":return: The aws_elastic_block_store of this V1Volume.   :rtype: V1AWSElasticBlockStoreVolumeSource \"\"\" return self._aws_elastic_block_store  @aws_elastic_block_store.setter def aws_elastic_block_store(self, aws_elastic_block_store): \"\"\"Sets the aws_elastic_block_store of this V1Volume.   :param aws_elastic_block_store: The aws_elastic_block_store of this V1Volume.   :type: V1AWSElasticBlockStoreVolumeSource \"\"\"  self._aws_elastic_block_store = aws_elastic_block_store  @property def azure_disk(self): \"\"\"Gets the azure_disk of this V1Volume.")
     azureDisk: Optional[AzureDiskVolumeSource] = Field(None, description=":return: The azure_disk of this V1Volume.   :rtype: V1AzureDiskVolumeSource \"\"\" return self._azure_disk  @azure_disk.setter def azure_disk(self, azure_disk): \"\"\"Sets the azure_disk of this V1Volume.   :param azure_disk: The azure_disk of this V1Volume.   :type: V1AzureDiskVolumeSource \"\"\"  self._azure_disk = azure_disk  @property def azure_file(self): \"\"\"Gets the azure_file of this V1Volume.")
