@@ -12,9 +12,10 @@ Every refusal from the sandbox's API server is a :class:`StatusError` (or a subc
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sandbox.api.field import FieldError, aggregate, aggregate_messages
+if TYPE_CHECKING:  # sandbox.api imports this module: import it lazily to avoid a cycle
+    from sandbox.api.field import FieldError
 
 __all__ = [
     "SandboxError",
@@ -184,6 +185,8 @@ class Invalid(StatusError):
 
     @classmethod
     def for_kind(cls, kind: str, name: str, errors: list[FieldError], group: str = "") -> Invalid:
+        from sandbox.api.field import aggregate
+
         qk = qualified_kind(kind, group)
         msg = f'{qk} "{name}" is invalid'
         if errors:
@@ -195,6 +198,8 @@ class Invalid(StatusError):
 
     def kubectl(self) -> str:
         """kubectl's wording: ``The Pod "x" is invalid: spec.containers[0].name: Required value``."""
+        from sandbox.api.field import aggregate_messages
+
         kind = self.details.get("kind", "")
         name = self.details.get("name", "")
         s = f'The {kind} "{name}" is invalid' if kind or name else "The request is invalid"
