@@ -209,6 +209,8 @@ class Image:
     exposed_ports: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     digest: str = ""
+    #: when the image was built (the mtime of its files): 2024-11-26T15:55:00Z by default
+    created: float = 1732636500.0
     reference: Reference = field(init=False)
     _rootfs: FileSystem | None = field(default=None, init=False, repr=False)
 
@@ -254,7 +256,8 @@ class Image:
     def rootfs(self) -> FileSystem:
         """The image's file tree (built once; containers get copies)."""
         if self._rootfs is None:
-            fs = FileSystem(name=f"image:{self.ref}")
+            created = self.created
+            fs = FileSystem(lambda: created, name=f"image:{self.ref}")
             fs.add_dir("/tmp", 0o1777)
             for d in ("/bin", "/dev", "/etc", "/proc", "/root", "/sys", "/usr/local/bin", "/var"):
                 fs.add_dir(d, 0o700 if d == "/root" else 0o755)

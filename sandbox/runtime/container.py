@@ -48,6 +48,7 @@ from sandbox.runtime.process import (
     Signal,
     parse_signal,
 )
+from sandbox.runtime.sandbox import ProcessNet
 from sandbox.runtime.world import (
     ContainerContext,
     ExecError,
@@ -221,9 +222,22 @@ class Container:
         else:
             entry = _passwd_entry(root_ns, uid)
             gid = int(entry[3]) if entry else 0
-        groups = list(creds.supplemental_groups)
-        if creds.fs_group is not None and creds.fs_group not in groups:
-            groups.append(creds.fs_group)
+        # containerd's additional gids: the primary group, the user's groups in the image's
+        # /etc/group, supplementalGroups and fsGroup
+        entry = _passwd_entry(root_ns, uid)
+        groups_set = {gid, *creds.supplemental_groups}
+        if creds.fs_group is not None:
+            groups_set.add(creds.fs_group)
+        if entry is not None:
+            try:
+                group_text = root_ns.read_text("/etc/group")
+            except OSError:
+                group_text = ""
+            for line in group_text.splitlines():
+                f = line.split(":")
+                if len(f) >= 4 and entry[0] in f[3].split(","):
+                    groups_set.add(int(f[2]))
+        groups = sorted(groups_set)
         caps: frozenset[str] | None = None
         if uid == 0:
             if creds.privileged:
@@ -239,6 +253,8 @@ class Container:
             entry = _passwd_entry(root_ns, uid)
             env["HOME"] = entry[5] if entry else "/"
         self.env = env
+
+        self.process_net = ProcessNet(sandbox.network) if sandbox.network is not None else None
 
         # the PID namespace
         self.pid_table = sandbox.pid_table or node_pid_table or ProcessTable(clock)
@@ -320,7 +336,7 @@ class Container:
             stderr=LogStream(self.log, "stderr"),
             creds=self.creds,
             hostname=self.sandbox.hostname,
-            net=self.sandbox.network,
+            net=self.process_net,
         )
         self.pid1 = proc
         self.state = ContainerState.RUNNING
@@ -464,7 +480,7 @@ class Container:
             stderr=err,
             creds=self.creds,
             hostname=self.sandbox.hostname,
-            net=self.sandbox.network,
+            net=self.process_net,
         )
         self.execs.append(proc)
         state = {"timed_out": False, "reported": False}

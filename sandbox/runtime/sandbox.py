@@ -29,6 +29,8 @@ __all__ = [
     "CLUSTER_DNS",
     "SANDBOX_READY",
     "SANDBOX_NOTREADY",
+    "ProcessNet",
+    "node_hosts_file",
 ]
 
 CLUSTER_DOMAIN = "cluster.local"
@@ -188,3 +190,55 @@ class PodSandbox:
 
     def __repr__(self) -> str:
         return f"<PodSandbox {self.config.namespace}/{self.config.name} {self.id[:12]} {','.join(self.ips)} {self.state}>"
+
+
+class ProcessNet:
+    """The network interface busybox's applets expect as ``proc.net``, over a pod's namespace.
+
+    ``resolve(name) -> [ip]``, ``nameserver``, ``fqdn(name)``, ``http_get(host, port, path,
+    timeout) -> (status, reason, body)`` (``wget``), ``connect(host, port, timeout) -> bool``
+    (``nc -z``); everything else (``listen``, ``ips``, ...) is the namespace's own.
+    """
+
+    def __init__(self, ns: Any) -> None:
+        self.ns = ns
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ns, name)
+
+    @property
+    def nameserver(self) -> str:
+        return str(self.ns.network.resolver.server)
+
+    def resolve(self, name: str) -> list[str]:
+        from sandbox.network.dns import resolve_all
+
+        return resolve_all(self.ns, name)
+
+    def fqdn(self, name: str) -> str:
+        from sandbox.network.dns import search_path
+
+        if "." in name.rstrip(".") or not self.ns.cluster_dns:
+            return name.rstrip(".")
+        resolver = self.ns.network.resolver
+        for suffix in search_path(self.ns):
+            cand = f"{name}.{suffix}"
+            if resolver.lookup(cand):
+                return cand
+        return name
+
+    def http_get(self, host: str, port: int, path: str, timeout: float | None = None) -> tuple[int, str, bytes]:
+        from sandbox.network.http import http_request
+
+        resp = http_request(
+            self.ns, f"http://{host}:{port}{path}", headers={"User-Agent": "Wget"}, timeout=timeout
+        )
+        return resp.status, str(resp.reason or ""), resp.body
+
+    def connect(self, host: str, port: int, timeout: float | None = None) -> bool:
+        try:
+            conn = self.ns.connect(host, port, timeout)
+        except OSError:
+            return False
+        conn.close()
+        return True

@@ -153,7 +153,7 @@ def find_executable(fs: MountNamespace, name: str, path_env: str | None) -> tupl
             st = fs.stat(cand)
         except FSError as e:
             if "/" in name:
-                raise ExecError(f'exec: "{name}": stat {name}: {e}') from None
+                raise ExecError(f'exec: "{name}": stat {name}: {_go_words(e)}') from None
             continue
         if st.is_dir:
             if "/" in name:
@@ -168,7 +168,7 @@ def find_executable(fs: MountNamespace, name: str, path_env: str | None) -> tupl
             with fs.open(cand, "rb") as f:
                 head = f.read(512)
         except FSError as e:
-            raise ExecError(f'exec: "{name}": {e}') from None
+            raise ExecError(f'exec: "{name}": {_go_words(e)}') from None
         assert isinstance(head, bytes)
         program = program_for(head)
         if program is not None:
@@ -184,6 +184,12 @@ def find_executable(fs: MountNamespace, name: str, path_env: str | None) -> tupl
     if denied:
         raise ExecError(f'exec: "{name}": permission denied')
     raise ExecError(f'exec: "{name}": executable file not found in $PATH')
+
+
+def _go_words(e: OSError) -> str:
+    """An errno's words as Go's ``syscall.Errno`` prints them (lower case)."""
+    s = str(e)
+    return s[:1].lower() + s[1:]
 
 
 _UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}

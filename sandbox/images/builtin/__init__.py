@@ -5,20 +5,22 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
-__all__ = ["register_builtins"]
+__all__ = ["register_builtins", "MODULES"]
+
+#: The modules that define built-in images; each has ``register(registry)``.
+MODULES = ("busybox", "pause", "nginx", "agnhost", "stress", "distroless")
 
 
 def register_builtins(registry: Any) -> None:
     """Register every built-in image (or family of tags) in ``registry``."""
-    from sandbox.images.builtin import busybox, pause
-
-    for module in (busybox, pause):
-        module.register(registry)
-    try:
-        from sandbox.images.builtin import agnhost, distroless, nginx, stress
-    except ImportError:  # pragma: no cover - while the network part is being built
-        return
-    for module in (nginx, agnhost, stress, distroless):
+    for name in MODULES:
+        try:
+            module = importlib.import_module(f"sandbox.images.builtin.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"sandbox.images.builtin.{name}":
+                raise
+            continue
         module.register(registry)
