@@ -101,6 +101,7 @@ class Kubelet:
         self.status_manager = StatusManager(api, clock, on_error=self._warn)
         self.rt = RuntimeManager(runtime, clock, self._record, self._lookup, self.host_ips)
         self.rt.startup_done = self._startup_done
+        self.rt.on_progress = self._progress
         self.workers: dict[str, PodWorker] = {}
         self.static_uids: set[str] = set()
         self.warnings: list[str] = []
@@ -464,6 +465,12 @@ class Kubelet:
         if result.retry_at is not None:
             self._request(w, result.retry_at - self.clock.now())
         return "ok"
+
+    def _progress(self, pod: Any) -> None:
+        w = self.workers.get(pod.metadata.uid)
+        if w is None or w.state != SYNCING or self._stopped:
+            return
+        self._set_status(w, self._generate(w, self.rt.get_pod_status(w.pod), False))
 
     def _arm_deadline(self, w: PodWorker) -> None:
         d = deadline.deadline_of(w.pod, self._start_time(w))

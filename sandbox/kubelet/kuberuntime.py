@@ -327,6 +327,9 @@ class RuntimeManager:
         self.by_container: dict[str, str] = {}
         self._seq = 0
         self.startup_done: Callable[[Any, Any, RuntimeContainer], bool | None] = lambda pod, spec, rc: True
+        #: Called with the pod after a step the status should show at once (the sandbox is up,
+        #: a container started), as the kubelet's PLEG would notice it.
+        self.on_progress: Callable[[Any], Any] = lambda pod: None
 
     # -- state ------------------------------------------------------------------------------------
 
@@ -394,6 +397,7 @@ class RuntimeManager:
                 return result
             result.changed = True
             status = self.get_pod_status(pod)
+            self.on_progress(pod)
 
         for idx in actions.ephemeral_containers_to_start:
             spec = pod.spec.ephemeralContainers[idx]
@@ -418,6 +422,7 @@ class RuntimeManager:
             result.start_errors[spec.name] = err
             return False
         result.started.add(spec.name)
+        self.on_progress(pod)
         return True
 
     def _backoff_key(self, pod: Any, spec: Any) -> str:
