@@ -395,7 +395,6 @@ class RuntimeManager:
                               f"Failed to create pod sandbox: {exc}")
                 result.retry(self.clock.now() + 10.0)
                 return result
-            result.changed = True
             status = self.get_pod_status(pod)
             self.on_progress(pod)
 
