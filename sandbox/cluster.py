@@ -33,8 +33,13 @@ from sandbox.api.base import K8sModel
 from sandbox.apiserver import APIServer
 from sandbox.apiserver.watch import WatchEvent
 from sandbox.clock import Clock
-from sandbox.errors import NotFound, SandboxError
+from sandbox.errors import BadRequest, NotFound, SandboxError
 from sandbox.kubectl.apply import ApplyResult, apply_object
+from sandbox.kubelet.node_info import NodeConfig
+from sandbox.machine import Machine
+from sandbox.network import Network
+from sandbox.runtime.cri import ExecResult
+from sandbox.scheduler import Scheduler
 
 __all__ = ["Cluster", "WaitTimeout"]
 
@@ -55,7 +60,8 @@ class Cluster:
     """A miniature Kubernetes cluster running in this process.
 
     Args:
-        nodes: how many worker nodes to start (``node-1``, ``node-2``, ...).
+        nodes: how many worker nodes to start (``node-1``, ``node-2``, ...); more can be added
+            with :meth:`add_node`.
         seed: seeds every random choice (uids, generated names, scheduling ties), so the same seed
             gives the same run.
         clock: ``"virtual"`` (default: deterministic, instant) or ``"real"`` (wall time, for demos).
@@ -66,7 +72,7 @@ class Cluster:
 
     def __init__(
         self,
-        nodes: int = 0,
+        nodes: int = 1,
         *,
         seed: int = 0,
         clock: str = "virtual",
@@ -79,7 +85,107 @@ class Cluster:
         self.rng = random.Random(seed)
         self.clock = Clock(clock, rate=rate, watchdog=watchdog)
         self.api = APIServer(self.clock, random.Random(self.rng.getrandbits(64)))
+        self.network = Network(self.clock)
+        self.scheduler = Scheduler(self.api, self.clock, random.Random(self.rng.getrandbits(64)))
+        self.scheduler.start()
+        self._machines: dict[str, Machine] = {}
         self._closed = False
+        for _ in range(nodes):
+            self.add_node()
+        self.clock.run_all()
+
+    # ------------------------------------------------------------------ nodes
+
+    def add_node(
+        self,
+        name: str | None = None,
+        *,
+        labels: dict[str, str] | None = None,
+        taints: list[str] | None = None,
+        cpu: str = "4",
+        memory: str = "8Gi",
+        max_pods: int = 110,
+        os: str = "linux",
+        arch: str = "amd64",
+    ) -> Machine:
+        """Join a new node (``node-N`` by default) with its kubelet; returns its :class:`Machine`.
+
+        ``taints`` are kubectl-style (``"gpu=true:NoSchedule"``), registered with the node as
+        ``--register-with-taints`` does.
+        """
+        name = name or f"node-{len(self._machines) + 1}"
+        if name in self._machines:
+            raise ValueError(f"a node named {name!r} already exists")
+        config = NodeConfig(cpu=cpu, memory=memory, max_pods=max_pods, labels=dict(labels or {}),
+                            taints=list(taints or []), os=os, arch=arch)
+        machine = Machine(self, name, config)
+        self._machines[name] = machine
+        machine.start()
+        return machine
+
+    def node(self, name: str) -> Machine:
+        """The machine behind node ``name``: label, taint, cordon, fail or recover it."""
+        try:
+            return self._machines[name]
+        except KeyError:
+            raise NotFound.for_resource("nodes", name) from None
+
+    @property
+    def nodes(self) -> list[Machine]:
+        """Every node's machine, in the order they joined."""
+        return list(self._machines.values())
+
+    def kubelet_for(self, node_name: str) -> Any:
+        """The kubelet of ``node_name`` (what ``kubectl logs`` and ``exec`` reach through the API server)."""
+        return self.node(node_name).kubelet
+
+    def _pod_kubelet(self, pod: str, namespace: str) -> tuple[Any, Any]:
+        obj = self.api.get("pods", pod, namespace)
+        node = obj.spec.nodeName
+        if not node:
+            raise BadRequest(f'pod {pod} does not have a host assigned')
+        machine = self._machines.get(node)
+        if machine is None or machine.failed:
+            raise BadRequest(f'Get "https://{node}:10250/containerLogs/{namespace}/{pod}": dial tcp: connect: no route to host')
+        return obj, machine.kubelet
+
+    # ------------------------------------------------------------------ containers
+
+    def logs(
+        self,
+        pod: str,
+        container: str | None = None,
+        *,
+        namespace: str = "default",
+        previous: bool = False,
+        timestamps: bool = False,
+        tail: int | None = None,
+    ) -> str:
+        """``kubectl logs``: what the container wrote (``previous=True``: its last run)."""
+        pod = pod.split("/", 1)[1] if pod.startswith(("pod/", "pods/")) else pod
+        _, kubelet = self._pod_kubelet(pod, namespace)
+        return kubelet.logs(namespace, pod, container, previous=previous, timestamps=timestamps, tail=tail)
+
+    def exec(
+        self,
+        pod: str,
+        command: list[str] | str,
+        container: str | None = None,
+        *,
+        namespace: str = "default",
+        timeout: float = 60,
+        stdin: str | None = None,
+    ) -> ExecResult:
+        """``kubectl exec``: run a command in a running container, letting virtual time pass while
+        it runs. Returns ``ExecResult(exit_code, stdout, stderr)``; a string runs with ``sh -c``."""
+        pod = pod.split("/", 1)[1] if pod.startswith(("pod/", "pods/")) else pod
+        argv = ["sh", "-c", command] if isinstance(command, str) else list(command)
+        _, kubelet = self._pod_kubelet(pod, namespace)
+        box: list[ExecResult] = []
+        kubelet.exec(namespace, pod, container, argv, box.append, timeout=timeout, stdin=stdin)
+        if not self.clock.run_until(lambda: bool(box), timeout + 1):
+            raise WaitTimeout(f"exec {argv!r} in pod {pod} did not finish within {timeout:g}s of virtual time")
+        return box[0]
 
     # ------------------------------------------------------------------ objects
 
@@ -256,6 +362,9 @@ class Cluster:
         if self._closed:
             return
         self._closed = True
+        self.scheduler.stop()
+        for machine in self._machines.values():
+            machine.close()
         self.clock.close()
 
     def __enter__(self) -> Cluster:

@@ -28,7 +28,8 @@ spec:
 
 @pytest.fixture
 def cluster():
-    with Cluster(seed=0) as c:
+    """A cluster without nodes: the API server, the scheduler and the clock only."""
+    with Cluster(nodes=0, seed=0) as c:
         yield c
 
 
@@ -115,6 +116,7 @@ def test_wait_for_times_out_in_virtual_time_with_a_readable_message(cluster):
     text = str(err.value)
     assert text.startswith("timed out after 30s of virtual time waiting for pod/nginx to be Ready")
     assert "phase: Pending" in text
+    assert "FailedScheduling" in text and "no nodes available to schedule pods" in text
 
 
 def test_wait_for_a_phase_a_jsonpath_and_a_function(cluster):
@@ -135,7 +137,7 @@ def test_watch_yields_events_over_virtual_time(cluster):
 
 def _scenario(seed: int) -> bytes:
     """Five writers race on shared ConfigMaps; return every API event, in order, as bytes."""
-    with Cluster(seed=seed) as cluster:
+    with Cluster(nodes=0, seed=seed) as cluster:
         watch = cluster.api.watch("configmaps", namespace=None)
         clock = cluster.clock
 
@@ -171,3 +173,33 @@ def test_same_seed_same_run_byte_for_byte():
     assert first.count(b'"type": "DELETED"') > 3
     assert _scenario(seed=7) == first
     assert _scenario(seed=8) != first
+
+
+def test_a_pod_runs_on_a_node_and_serves_its_page():
+    with Cluster(nodes=2, seed=0) as cluster:
+        cluster.apply(NGINX)
+        pod = cluster.wait_for("pod/nginx", "Ready", timeout=120)
+        assert pod.status.phase == "Running"
+        assert pod.spec.nodeName in ("node-1", "node-2")
+        assert pod.status.podIP.startswith("10.244.")
+        reasons = [e.reason for e in cluster.events("pod/nginx")]
+        assert reasons == ["Scheduled", "Pulling", "Pulled", "Created", "Started"]
+        page = cluster.exec("nginx", "wget -qO- http://localhost:80")
+        assert page.exit_code == 0 and "Welcome to nginx!" in page.stdout
+        assert '"GET / HTTP/1.1" 200' in cluster.logs("nginx")
+
+
+def test_nodes_register_ready_and_can_fail_and_recover():
+    with Cluster(nodes=2, seed=0) as cluster:
+        ready = {n.metadata.name: [c.status for c in n.status.conditions if c.type == "Ready"] for n in cluster.list("nodes", None)}
+        assert ready == {"node-1": ["True"], "node-2": ["True"]}
+        cluster.node("node-2").taint("gpu=true:NoSchedule")
+        assert cluster.node("node-2").node().spec.taints[0].key == "gpu"
+        node = cluster.node("node-1")
+        lease_before = cluster.api.get("leases", "node-1", "kube-node-lease").spec.renewTime
+        node.fail()
+        cluster.advance(30)
+        assert cluster.api.get("leases", "node-1", "kube-node-lease").spec.renewTime == lease_before
+        node.recover()
+        cluster.advance(10)
+        assert cluster.api.get("leases", "node-1", "kube-node-lease").spec.renewTime > lease_before
