@@ -243,7 +243,12 @@ class Kubelet:
             return
         if w is None:
             if pod.status is not None and is_terminal(pod.status.phase):
-                return  # a finished pod from before this kubelet: nothing to run
+                # a finished pod from before this kubelet: nothing to run, but finish its deletion
+                w = PodWorker(uid=uid, pod=pod, state=TERMINATED, adopted=True)
+                self.workers[uid] = w
+                if pod.metadata.deletionTimestamp is not None:
+                    self._request(w, 0.0)
+                return
             w = PodWorker(uid=uid, pod=pod)
             self.workers[uid] = w
             if self.prober is not None and hasattr(self.prober, "add_pod"):
@@ -256,7 +261,7 @@ class Kubelet:
         if pod.metadata.deletionTimestamp is not None and w.state == SYNCING:
             w.state = TERMINATING
             self._request(w, 0.0)
-        elif changed:
+        elif changed or (pod.metadata.deletionTimestamp is not None and w.state == TERMINATED):
             self._request(w, 0.0)
 
     def sync_static_pods(self, pods: list[Any]) -> None:
@@ -502,9 +507,10 @@ class Kubelet:
     def _terminated(self, w: PodWorker) -> None:
         """``SyncTerminatedPod``: tear the sandbox down, write the final status, and remove a
         deleted pod's object (delete with grace period 0)."""
-        self.rt.stop_sandbox(w.uid)
-        rstatus = self.rt.get_pod_status(w.pod)
-        self._set_status(w, self._generate(w, rstatus, True))
+        if not w.adopted:
+            self.rt.stop_sandbox(w.uid)
+            rstatus = self.rt.get_pod_status(w.pod)
+            self._set_status(w, self._generate(w, rstatus, True))
         if self.prober is not None and hasattr(self.prober, "remove_pod"):
             with contextlib.suppress(Exception):
                 self.prober.remove_pod(w.uid)

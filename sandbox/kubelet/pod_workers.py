@@ -34,6 +34,7 @@ class PodWorker:
     deadline_at: float | None = None
     reasons: dict[str, Any] = field(default_factory=dict)  # reason cache: container name -> Reason
     deleted_requested: bool = False
+    adopted: bool = False  # found already terminal: nothing to run, only its deletion to finish
 
     @property
     def key(self) -> tuple[str, str]:

@@ -222,3 +222,14 @@ spec:
     h.advance(3)
     r = h.exec("p", "c", ["cat", "/tmp/message"])
     assert (r.exit_code, r.stdout, r.stderr) == (0, "Hello from the postStart handler\n", "")
+
+
+def test_deleting_a_completed_pod_removes_it_at_once(h: Harness) -> None:
+    h.runtime.preload("busybox:1.28")
+    h.apply((SHELL_POD % (30, "exit 0")).replace("containers:", "restartPolicy: Never\n  containers:"))
+    h.until(lambda: h.phase("p") == "Succeeded", 30)
+    h.advance(5)
+    h.api.delete("pods", "p", namespace="default")
+    h.advance(0.1)
+    assert not h.exists("p")
+    assert h.kubelet.running_pods() == []
