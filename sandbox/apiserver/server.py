@@ -534,6 +534,10 @@ class APIServer:
             result = strategy.prepare_status_update(info.kind, new, old)
         elif subresource == "ephemeralcontainers":
             result = strategy.prepare_ephemeral_update(new, old)
+            # the decoder defaults the whole Pod, so new ephemeral containers get their defaults
+            model = self._model(info, result)
+            self._apply_defaults(model)
+            result = model.to_dict()
         else:
             result = new
             # system fields come from the stored object (rest.BeforeUpdate)

@@ -292,7 +292,7 @@ class Container:
             name=self.name,
             attempt=self.attempt,
             state=self.state,
-            image=self.config.image,
+            image=self.image.ref,
             image_ref=self.image.image_ref,
             created_at=self.created_at,
             started_at=self.started_at,
