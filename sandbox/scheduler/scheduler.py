@@ -269,11 +269,8 @@ class Scheduler:
                 conds.append(cur)
             ltt = cur.get("lastTransitionTime") if cur.get("status") == "False" else None
             cur.clear()
-            cur.update(want)
-            cur["lastProbeTime"] = None
+            cur.update(want)  # lastProbeTime stays null (absent), as the scheduler leaves it
             cur["lastTransitionTime"] = ltt or now
-            if cur["lastProbeTime"] is None:
-                del cur["lastProbeTime"]
             try:
                 self.api.update(d, subresource="status")
                 return

@@ -43,6 +43,8 @@ DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024
 LABEL_HOSTNAME = "kubernetes.io/hostname"
 LABEL_ZONE = "topology.kubernetes.io/zone"
 LABEL_REGION = "topology.kubernetes.io/region"
+#: ``HardPodAffinityWeight``: how much an existing pod's required affinity counts in scoring.
+HARD_WEIGHT = 1
 
 _NOTHING = LabelSelector(nothing=True)
 
@@ -173,6 +175,10 @@ class AffinityTerm:
         self.topology_key = topology_key
         self.ns_selector = ns_selector
 
+    def key(self) -> tuple[Any, ...]:
+        """What makes two terms the same (for grouping and memoising)."""
+        return (self.namespaces, self.selector, self.topology_key, self.ns_selector)
+
     def matches(self, pod: PodInfo, ns_labels: Mapping[str, str] | None) -> bool:
         """Whether ``pod`` is one the term selects (its namespace and its labels)."""
         if pod.namespace in self.namespaces or (ns_labels is not None and self.ns_selector.matches(ns_labels)):
@@ -291,7 +297,7 @@ class NodeInfo:
     __slots__ = (
         "raw", "name", "labels", "taints", "unschedulable", "allocatable", "requested",
         "non_zero_requested", "pods", "pods_with_affinity", "pods_with_required_anti_affinity",
-        "used_ports", "images", "generation",
+        "used_ports", "images", "generation", "_memo",
     )
 
     def __init__(self, raw: Mapping[str, Any]) -> None:
@@ -302,7 +308,54 @@ class NodeInfo:
         self.pods_with_required_anti_affinity: dict[str, PodInfo] = {}
         self.used_ports: dict[tuple[str, int], dict[str, int]] = {}
         self.generation = 0
+        self._memo: dict[Any, tuple[int, Any]] = {}
         self.set_node(raw)
+
+    def memo(self, key: Any, compute: Any) -> Any:
+        """``compute()``, remembered until the node or its pods change (``generation``)."""
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] == self.generation:
+            return hit[1]
+        value = compute()
+        self._memo[key] = (self.generation, value)
+        return value
+
+    def count_matching(self, selector: LabelSelector, namespaces: frozenset[str] | str,
+                       skip_terminating: bool = False) -> int:
+        """How many pods here are in ``namespaces`` and match ``selector`` (memoised)."""
+        def compute() -> int:
+            n = 0
+            for p in self.pods.values():
+                if skip_terminating and p.terminating:
+                    continue
+                ns_ok = p.namespace == namespaces if isinstance(namespaces, str) else p.namespace in namespaces
+                if ns_ok and selector.matches(p.labels):
+                    n += 1
+            return n
+
+        return self.memo(("count", selector, namespaces, skip_terminating), compute)
+
+    def affinity_summary(self) -> list[tuple[str, Any, int, int]]:
+        """The (anti-)affinity terms of the pods here, grouped: ``(kind, term, weight, how many)``.
+
+        Replicas carry identical terms, so this is short even with many pods on the node.
+        """
+        def compute() -> list[tuple[str, Any, int, int]]:
+            groups: dict[tuple[Any, ...], list[Any]] = {}
+            for p in self.pods_with_affinity.values():
+                items = [("required", t, HARD_WEIGHT) for t in p.required_affinity]
+                items += [("preferred", w.term, w.weight) for w in p.preferred_affinity]
+                items += [("anti", w.term, -w.weight) for w in p.preferred_anti_affinity]
+                for kind, t, weight in items:
+                    k = (kind, t.key(), weight)
+                    g = groups.get(k)
+                    if g is None:
+                        groups[k] = [kind, t, weight, 1]
+                    else:
+                        g[3] += 1
+            return [tuple(g) for g in groups.values()]  # type: ignore[misc]
+
+        return self.memo("affinity", compute)
 
     def set_node(self, raw: Mapping[str, Any]) -> None:
         """Take a (new version of the) Node object; pod aggregates are kept."""

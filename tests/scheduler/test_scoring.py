@@ -112,3 +112,15 @@ def test_same_seed_same_placements() -> None:
     assert a == b
     assert len(set(a)) == 10
     assert any(run(s) != a for s in (1, 2, 3))
+
+
+def test_many_pods_on_many_nodes_all_bound_and_balanced(env: Any) -> None:
+    for i in range(100):
+        env.node(f"node-{i:03d}", labels={"topology.kubernetes.io/zone": f"zone-{i % 4}"})
+    for i in range(1000):
+        env.pod(f"p{i}", cpu="100m", memory="64Mi")
+    env.settle()
+    assert env.sched.stats["bound"] == 1000
+    per_node = Counter(p.spec.nodeName for p in env.api.list("pods", "default"))
+    assert len(per_node) == 100
+    assert max(per_node.values()) - min(per_node.values()) <= 2

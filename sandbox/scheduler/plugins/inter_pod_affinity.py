@@ -126,29 +126,33 @@ class InterPodAffinity(Plugin):
         pref = _merge_weighted(pod.preferred_affinity, snapshot)
         pref_anti = _merge_weighted(pod.preferred_anti_affinity, snapshot)
         topo: dict[str, dict[str, int]] = {}
-
-        def add(t: AffinityTerm, weight: int, target: Any, nsl: Any, node_labels: dict[str, str]) -> None:
-            if t.matches(target, nsl):
-                v = node_labels.get(t.topology_key)
-                if v is not None:
-                    d = topo.setdefault(t.topology_key, {})
-                    d[v] = d.get(v, 0) + weight
-
+        matches_incoming: dict[tuple[Any, ...], bool] = {}
         for node in all_nodes:
-            if not node.labels:
+            labels = node.labels
+            if not labels:
                 continue
-            pods = node.pods.values() if has_constraints else node.pods_with_affinity.values()
-            for ep in pods:
-                for w in pref:
-                    add(w.term, w.weight, ep, None, node.labels)
-                for w in pref_anti:
-                    add(w.term, -w.weight, ep, None, node.labels)
-                for t in ep.required_affinity:
-                    add(t, HARD_POD_AFFINITY_WEIGHT, pod, ns_labels, node.labels)
-                for w in ep.preferred_affinity:
-                    add(w.term, w.weight, pod, ns_labels, node.labels)
-                for w in ep.preferred_anti_affinity:
-                    add(w.term, -w.weight, pod, ns_labels, node.labels)
+            if has_constraints:
+                for sign, terms in ((1, pref), (-1, pref_anti)):
+                    for w in terms:
+                        t = w.term
+                        v = labels.get(t.topology_key)
+                        if v is None:
+                            continue
+                        n = node.count_matching(t.selector, t.namespaces)
+                        if n:
+                            d = topo.setdefault(t.topology_key, {})
+                            d[v] = d.get(v, 0) + sign * w.weight * n
+            for _kind, t, weight, n in node.affinity_summary():
+                v = labels.get(t.topology_key)
+                if v is None:
+                    continue
+                k = t.key()
+                m = matches_incoming.get(k)
+                if m is None:
+                    m = matches_incoming[k] = t.matches(pod, ns_labels)
+                if m:
+                    d = topo.setdefault(t.topology_key, {})
+                    d[v] = d.get(v, 0) + weight * n
         state[NAME + "/score"] = topo
         return None
 

@@ -92,13 +92,7 @@ def _node_included(pod: Any, node: Any, c: Constraint) -> bool:
 
 def _count_matching(node: Any, sel: LabelSelector, ns: str) -> int:
     """``countPodsMatchSelector``: pods of the namespace matching, not being deleted."""
-    n = 0
-    for p in node.pods.values():
-        if p.terminating or p.namespace != ns:
-            continue
-        if sel.matches(p.labels):
-            n += 1
-    return n
+    return node.count_matching(sel, ns, skip_terminating=True)
 
 
 class PodTopologySpread(Plugin):
