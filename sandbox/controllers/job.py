@@ -33,7 +33,13 @@ from sandbox.controllers.base import (
     parse_ts,
     split_key,
 )
-from sandbox.controllers.podcontrol import claim_objects, create_pod, delete_pod, pod_from_template, slow_start_batch
+from sandbox.controllers.podcontrol import (
+    claim_objects,
+    create_pod,
+    delete_pod,
+    pod_from_template,
+    slow_start_batch,
+)
 from sandbox.errors import NotFound, StatusError
 
 __all__ = [
