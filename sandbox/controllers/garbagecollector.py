@@ -20,6 +20,7 @@ an object for a missing owner the collector checks with a live ``GET``, as the r
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from sandbox.controllers.base import Controller, InformerFactory, key_of
@@ -97,9 +98,9 @@ class GarbageCollector(Controller):
 
     def _changed(self, resource: str, old: dict[str, Any] | None, obj: dict[str, Any]) -> None:
         meta = obj["metadata"]
-        if meta.get("ownerReferences"):
-            if old is None or old["metadata"].get("ownerReferences") != meta.get("ownerReferences") or meta.get("deletionTimestamp"):
-                self.queue.add(f"{resource}|{key_of(obj)}")
+        refs = meta.get("ownerReferences")
+        if refs and (old is None or old["metadata"].get("ownerReferences") != refs or meta.get("deletionTimestamp")):
+            self.queue.add(f"{resource}|{key_of(obj)}")
         fins = meta.get("finalizers") or []
         if meta.get("deletionTimestamp") and (FOREGROUND in fins or ORPHAN in fins):
             self.queue.add(f"owner|{resource}|{key_of(obj)}")
@@ -189,27 +190,21 @@ class GarbageCollector(Controller):
             policy = "Foreground"
         else:
             policy = "Background"
-        try:
+        with contextlib.suppress(NotFound):
             self.api.delete(resource, meta["name"], ns, propagation_policy=policy, preconditions={"uid": meta["uid"]})
-        except NotFound:
-            pass
 
     def _patch_refs(self, resource: str, obj: dict[str, Any], refs: list[dict[str, Any]]) -> None:
         meta = obj["metadata"]
-        try:
+        with contextlib.suppress(NotFound, StatusError):
             self.api.patch(resource, meta["name"], {"metadata": {"ownerReferences": refs or None, "uid": meta["uid"]}},
                            patch_type="merge", namespace=meta.get("namespace"))
-        except (NotFound, StatusError):
-            pass
 
     def _remove_finalizer(self, resource: str, obj: dict[str, Any], finalizer: str) -> None:
         meta = obj["metadata"]
         fins = [f for f in meta.get("finalizers") or [] if f != finalizer]
-        try:
+        with contextlib.suppress(NotFound):
             self.api.patch(resource, meta["name"], {"metadata": {"finalizers": fins or None, "uid": meta["uid"]}},
                            patch_type="merge", namespace=meta.get("namespace"))
-        except NotFound:
-            pass
 
     def _process_deleting_owner(self, resource: str, key: str) -> None:
         owner = self.infs[resource].get(key) if resource in self.infs else None

@@ -22,6 +22,7 @@ deadline``), with a warning event of that reason. Success sets ``SuccessCriteria
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from sandbox.controllers.base import (
@@ -281,9 +282,8 @@ class JobController(Controller):
         status["ready"] = sum(1 for p in active if is_pod_ready(p))
         status["terminating"] = len(terminating)
         status["uncountedTerminatedPods"] = {k: sorted(v) for k, v in (("succeeded", unc_succ), ("failed", unc_fail)) if v}
-        if indexed:
-            if completed_idx:
-                status["completedIndexes"] = _format_indexes(sorted(completed_idx))
+        if indexed and completed_idx:
+            status["completedIndexes"] = _format_indexes(sorted(completed_idx))
         now_s = self.now_str()
         finished_pods = [p for p in pods if p["metadata"]["uid"] in unc_succ | unc_fail]
         # step 1: record uncounted, step 2: remove finalizers, step 3: move counts
@@ -334,12 +334,10 @@ class JobController(Controller):
             fins = [f for f in p["metadata"].get("finalizers") or [] if f != JOB_TRACKING_FINALIZER]
             if fins == (p["metadata"].get("finalizers") or []):
                 continue
-            try:
+            with contextlib.suppress(StatusError):
                 self.api.patch("pods", p["metadata"]["name"],
                                {"metadata": {"finalizers": fins or None, "uid": p["metadata"]["uid"]}},
                                patch_type="merge", namespace=p["metadata"].get("namespace"))
-            except StatusError:
-                pass
 
     def _manage(self, job: dict[str, Any], key: str, active: list[dict[str, Any]], succeeded: int,
                 completed_idx: set[int], parallelism: int, completions: Any, indexed: bool,
@@ -432,8 +430,6 @@ class TTLAfterFinishedController(Controller):
             self.queue.add_after(key, expire - self.now())
             return
         ns, name = split_key(key)
-        try:
+        with contextlib.suppress(NotFound):
             self.api.delete("jobs", name, ns, propagation_policy="Foreground",
                             preconditions={"uid": job["metadata"]["uid"]})
-        except NotFound:
-            pass

@@ -26,6 +26,7 @@ until the node comes back or the Node object is deleted (then the pod GC force-d
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from sandbox.controllers.base import Controller, InformerFactory, clone, key_of
@@ -127,10 +128,8 @@ class NodeLifecycleController(Controller):
         if not self.started:
             return
         for node in self.node_informer.list():
-            try:
+            with contextlib.suppress(StatusError):
                 self._check_node(node)
-            except StatusError:
-                pass
         self._timer = self.clock.call_later(self.period, self._monitor)
 
     def _heard(self, node: dict[str, Any]) -> float:

@@ -15,6 +15,7 @@ cluster, such a pod stays until the node returns or its Node object is deleted.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from sandbox.controllers.base import Controller, InformerFactory, clone
@@ -115,16 +116,12 @@ class PodGCController(Controller):
                           "lastTransitionTime": self.now_str()})
             st["conditions"] = conds
             obj["metadata"].pop("resourceVersion", None)
-            try:
+            with contextlib.suppress(StatusError):
                 self.api.update(obj, subresource="status")
-            except StatusError:
-                pass
         self._force_delete(pod)
 
     def _force_delete(self, pod: dict[str, Any]) -> None:
         meta = pod["metadata"]
-        try:
+        with contextlib.suppress(StatusError):
             self.api.delete("pods", meta["name"], meta.get("namespace"), grace_period_seconds=0,
                             preconditions={"uid": meta["uid"]})
-        except StatusError:
-            pass
