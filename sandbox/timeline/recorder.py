@@ -297,6 +297,8 @@ class TimelineRecorder:
             h.containers = lanes
         previous = h.snapshots[-1][1] if h.snapshots else None
         state = pod_state(d, previous)
+        if deleted:  # the removed object carries deletionTimestamp; "Terminating" is for pods still there
+            state = state._replace(deleting=previous.deleting if previous is not None else False)
         if previous is None or state != previous:
             if len(h.snapshots) == h.snapshots.maxlen:
                 h.dropped_snapshots += 1

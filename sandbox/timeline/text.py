@@ -205,7 +205,7 @@ def render_text(tl: Timeline, width: int = 100, *, unicode: bool = False, max_ev
         for e in tl.events[:max_events]:
             head = f"  {format_seconds(e.time):>7}  {e.type:<7}  {_fit(e.reason, rw):<{rw}}  {_fit(_lane_text(e.lane), lw):<{lw}}  "
             tail = f" (x{e.count} over {format_seconds(e.last - e.time)})" if e.count > 1 else ""
-            lines.append(head + _truncate(e.message, width - len(head) - len(tail)) + tail)
+            lines.extend(_entry(head, e.message, tail, width))
         if len(tl.events) > max_events:
             lines.append(f"  ... and {len(tl.events) - max_events} more events")
     notes = [m for ln in tl.lanes for m in ln.marks if m.kind not in ("restart", "event", "terminating", "deleted")]
@@ -218,10 +218,19 @@ def render_text(tl: Timeline, width: int = 100, *, unicode: bool = False, max_ev
         for m in notes[:max_events]:
             head = f"  {format_seconds(m.time):>7}  {m.kind:<{kw}}  {_fit(_lane_text(m.lane), lw):<{lw}}  "
             tail = f" (x{m.count} until {format_seconds(m.end or m.time)})" if m.count > 1 else ""
-            lines.append(head + _truncate(m.text, width - len(head) - len(tail)) + tail)
+            lines.extend(_entry(head, m.text, tail, width))
         if len(notes) > max_events:
             lines.append(f"  ... and {len(notes) - max_events} more notes")
     return "\n".join(lines) + "\n"
+
+
+def _entry(head: str, message: str, tail: str, width: int) -> list[str]:
+    """One line ``head message tail``, or, when that leaves under 20 columns for the message, the
+    head on one line and the message (indented) on the next."""
+    room = width - len(head) - len(tail)
+    if room >= 20:
+        return [head + _truncate(message, room) + tail]
+    return [head.rstrip()[:width], "      " + _truncate(message, width - 6 - len(tail)) + tail]
 
 
 def _lane_text(lane: str) -> str:
@@ -251,7 +260,8 @@ def _legend(sym: dict[str, str], width: int) -> list[str]:
             cur = "       "
         cur += "  " + item
     lines.append(cur)
-    extra = (f"phase: {sym['waiting']} Pending  {sym['ready']} Running  {sym['completed']} Succeeded  "
-             f"{sym['error']} Failed    conditions: {sym['ready']} True  {sym['waiting']} False")
-    lines.append(("       " + extra) if len(extra) + 7 <= width else extra[:width])
+    phase = f"phase: {sym['waiting']} Pending  {sym['ready']} Running  {sym['completed']} Succeeded  {sym['error']} Failed"
+    conds = f"conditions: {sym['ready']} True  {sym['waiting']} False"
+    both = f"         {phase}    {conds}"
+    lines.extend([both] if len(both) <= width else [f"         {phase}"[:width], f"         {conds}"[:width]])
     return lines
