@@ -179,8 +179,8 @@ class FakeNodes:
         status = pod.get("status") or {}
         if node in self.dead:
             return
-        if status.get("phase") == "Pending" and not status.get("startTime") and (ns, name) not in self.pod_timers:
-            self.pod_timers[(ns, name)] = True
+        if status.get("phase") == "Pending" and not status.get("startTime") and meta["uid"] not in self.pod_timers:
+            self.pod_timers[meta["uid"]] = True
             self.clock.call_later(self.start_delay, self._start, ns, name, meta["uid"])
 
     def _bind(self, ns: str, name: str, node: str) -> None:
