@@ -30,7 +30,7 @@ from typing import Any
 
 from sandbox.api import manifests
 from sandbox.api.base import K8sModel
-from sandbox.apiserver import APIServer
+from sandbox.apiserver import APIServer, podsecurity
 from sandbox.apiserver.watch import WatchEvent
 from sandbox.clock import Clock
 from sandbox.errors import BadRequest, NotFound, SandboxError
@@ -85,6 +85,8 @@ class Cluster:
         self.rng = random.Random(seed)
         self.clock = Clock(clock, rate=rate, watchdog=watchdog)
         self.api = APIServer(self.clock, random.Random(self.rng.getrandbits(64)))
+        #: Pod Security admission, as kube-apiserver enables it by default.
+        self.pod_security = podsecurity.install(self.api)
         self.network = Network(self.clock)
         self.scheduler = Scheduler(self.api, self.clock, random.Random(self.rng.getrandbits(64)))
         self.scheduler.start()

@@ -153,6 +153,9 @@ class APIServer:
         self._history_floor = 0
         self.history_size = HISTORY_SIZE
         self._watchers: dict[str, list[Watch]] = {}
+        #: Watches selecting one ``spec.nodeName`` (every kubelet's), indexed by node as the watch
+        #: cache's pod indexer does, so a pod write is checked against its node's kubelet only.
+        self._node_watchers: dict[str, dict[str, list[Watch]]] = {}
         self._outbox: deque[tuple[Callable[[Any], Any], Any]] = deque()
         self._event_lock = threading.Lock()
         self._local = threading.local()
@@ -255,13 +258,31 @@ class APIServer:
         self._history.append((rv, info.key, typ, old, new))
         while len(self._history) > self.history_size:
             self._history_floor = self._history.popleft()[0]
-        for w in self._watchers.get(info.key, ()):
+        for w in self._candidate_watchers(info.key, old, new):
             t = w.translate(typ, old, new)
             if t is not None:
                 self._deliver(w, WatchEvent(t, raw=new, factory=info.model.from_dict))
         if typ == DELETED and info.namespaced and ns:
             self._after_namespaced_removal(ns)
         return new
+
+    def _candidate_watchers(self, key: str, old: dict[str, Any] | None, new: dict[str, Any]) -> list[Watch]:
+        """The watches that may care about a change: unindexed ones plus those of the old and new node."""
+        found = list(self._watchers.get(key, ()))
+        by_node = self._node_watchers.get(key)
+        if by_node:
+            nodes = {((o or {}).get("spec") or {}).get("nodeName") for o in (old, new)}
+            for node in nodes:
+                if node:
+                    found.extend(by_node.get(node, ()))
+        return found
+
+    @staticmethod
+    def _indexed_node(w: Watch) -> str | None:
+        reqs = w.field_selector.requirements
+        if len(reqs) == 1 and reqs[0].field == "spec.nodeName" and reqs[0].operator in ("=", "==") and reqs[0].value:
+            return reqs[0].value
+        return None
 
     def _deliver(self, w: Watch, ev: WatchEvent) -> None:
         if w.handler is not None:
@@ -823,7 +844,11 @@ class APIServer:
                     t = w.translate(typ, old, new)
                     if t is not None:
                         self._deliver(w, WatchEvent(t, raw=new, factory=info.model.from_dict))
-            self._watchers.setdefault(info.key, []).append(w)
+            node = self._indexed_node(w) if info.kind == "Pod" else None
+            if node is not None:
+                self._node_watchers.setdefault(info.key, {}).setdefault(node, []).append(w)
+            else:
+                self._watchers.setdefault(info.key, []).append(w)
         self._flush()
         return w
 
@@ -832,6 +857,11 @@ class APIServer:
             lst = self._watchers.get(w.key)
             if lst and w in lst:
                 lst.remove(w)
+            node = self._indexed_node(w)
+            if node is not None:
+                by_node = self._node_watchers.get(w.key, {}).get(node)
+                if by_node and w in by_node:
+                    by_node.remove(w)
 
     # ------------------------------------------------------------------------------------------
     # events

@@ -271,7 +271,7 @@ class Kubelet:
             return
         wanted: dict[str, Any] = {}
         for p in pods:
-            p = p.model_copy(deep=True)
+            p = p.copy_deep()
             if not p.metadata.uid:
                 h = hashlib.sha256(f"{self.node_name}/{p.metadata.namespace}/{p.metadata.name}".encode()).hexdigest()
                 p.metadata.uid = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}"

@@ -352,10 +352,10 @@ def convert_to_api_container_statuses(
         o = old.get(c.name)
         if o is not None:
             if o.state is not None and o.state.terminated is not None:
-                st = o.model_copy(deep=True)
+                st = o.copy_deep()
             else:
                 st.restartCount = o.restartCount or 0
-                st.lastState = o.lastState.model_copy(deep=True) if o.lastState is not None else None
+                st.lastState = o.lastState.copy_deep() if o.lastState is not None else None
         statuses[c.name] = st
 
     seen: dict[str, int] = {}
@@ -481,7 +481,7 @@ def generate_api_pod_status(
     s.nominatedNodeName = api_status.nominatedNodeName
 
     conds: list[PodCondition] = [
-        c.model_copy(deep=True) for c in api_status.conditions or [] if c.type not in KUBELET_CONDITIONS
+        c.copy_deep() for c in api_status.conditions or [] if c.type not in KUBELET_CONDITIONS
     ]
     conds.append(generate_pod_ready_to_start_containers_condition(runtime.sandbox_ready))
     all_for_conds = list(s.initContainerStatuses or []) + list(s.containerStatuses or [])
@@ -530,7 +530,7 @@ class StatusManager:
     def get(self, uid: str) -> PodStatus | None:
         """The cached status of a pod (what the kubelet last computed)."""
         s = self._statuses.get(uid)
-        return s.model_copy(deep=True) if s is not None else None
+        return s.copy_deep() if s is not None else None
 
     def set_pod_status(self, pod: Any, status: PodStatus, target: tuple[str, str] | None = None) -> bool:
         """Record ``status`` for ``pod`` (stamping transition times) and write it if it changed.
@@ -541,7 +541,7 @@ class StatusManager:
         uid = pod.metadata.uid
         old = self._statuses.get(uid) or pod.status
         update_last_transition_times(status, old, self.clock.now())
-        self._statuses[uid] = status.model_copy(deep=True)
+        self._statuses[uid] = status.copy_deep()
         return self.sync(pod, target)
 
     def sync(self, pod: Any, target: tuple[str, str] | None = None) -> bool:
@@ -564,7 +564,7 @@ class StatusManager:
         if cur.status is not None and cur.status.to_dict() == d:
             self._written[uid] = d
             return False
-        cur.status = status.model_copy(deep=True)
+        cur.status = status.copy_deep()
         cur.metadata.resourceVersion = None
         try:
             self.api.update(cur, subresource="status")
@@ -582,7 +582,7 @@ class StatusManager:
         uid = pod.metadata.uid
         old = self._statuses.get(uid) or pod.status
         update_last_transition_times(status, old, self.clock.now())
-        self._statuses[uid] = status.model_copy(deep=True)
+        self._statuses[uid] = status.copy_deep()
 
     def forget_written(self, uid: str) -> None:
         """Forget what was last written, so the next sync writes again (a new mirror pod)."""
