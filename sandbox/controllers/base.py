@@ -370,7 +370,7 @@ class WorkQueue:
         """Queue ``key`` after its per-item exponential backoff."""
         n = self._failures.get(key, 0)
         self._failures[key] = n + 1
-        self.add_after(key, min(self.base_delay * (2**n), self.max_delay))
+        self.add_after(key, min(self.base_delay * (2 ** min(n, 40)), self.max_delay))
 
     def forget(self, key: str) -> None:
         """Reset ``key``'s backoff."""

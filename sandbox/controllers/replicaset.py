@@ -74,13 +74,13 @@ def replicaset_status(rs: dict[str, Any], pods: list[dict[str, Any]], now: float
     conds = [c for c in old.get("conditions") or [] if c.get("type") != "ReplicaFailure"]
     failure = next((c for c in old.get("conditions") or [] if c.get("type") == "ReplicaFailure"), None)
     if manage_error is not None:
-        desired = spec.get("replicas", 1)
-        reason = "FailedCreate" if len(pods) < desired else "FailedDelete"
-        cond = {"type": "ReplicaFailure", "status": "True", "reason": reason, "message": str(manage_error),
-                "lastTransitionTime": clock_str}
-        if failure is not None and failure.get("status") == "True":
-            cond["lastTransitionTime"] = failure.get("lastTransitionTime")
-        conds.append(cond)
+        if failure is not None:
+            conds.append(failure)  # SetCondition only when there is none yet
+        else:
+            desired = spec.get("replicas", 1)
+            reason = "FailedCreate" if len(pods) < desired else "FailedDelete"
+            conds.append({"type": "ReplicaFailure", "status": "True", "reason": reason, "message": str(manage_error),
+                          "lastTransitionTime": clock_str})
     if conds:
         status["conditions"] = conds
     # zero-valued counts are omitted from JSON, as Go's omitempty does
