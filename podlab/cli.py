@@ -46,7 +46,7 @@ class Style:
 
     def __init__(self, out: TextIO) -> None:
         self.color = out.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-        enc = getattr(out, "encoding", None) or "ascii"
+        enc = getattr(out, "encoding", None) or "utf-8"
         try:
             "✓✗·→".encode(enc)
             self.ok, self.bad, self.todo, self.arrow = "✓", "✗", "·", "→"

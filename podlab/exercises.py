@@ -177,7 +177,7 @@ def parse_catalog(text: str, root: Path | None = None) -> Catalog:
             problems.append(f"{label}: must be a mapping of fields, got {type(raw).__name__}")
             continue
         ex_id = raw.get("id")
-        if isinstance(ex_id, str):
+        if isinstance(ex_id, str) and _ID.match(ex_id):
             label = ex_id
         bad: list[str] = []
         for key in _REQUIRED:
