@@ -553,6 +553,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, inp: T
     except KeyboardInterrupt:
         print("", file=err)
         return 130
+    except BrokenPipeError:  # `podlab list | head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush at exit
+        return 0
     except Exception as e:  # noqa: BLE001 - the learner gets one sentence, not a traceback
         if os.environ.get("PODLAB_DEBUG"):
             raise
