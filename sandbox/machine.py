@@ -68,7 +68,8 @@ class Machine:
 
     def _new_kubelet(self) -> Kubelet:
         return Kubelet(self.name, self.cluster.api, self.cluster.clock, self.runtime,
-                       random.Random(self._rng.getrandbits(64)), KubeletConfig(node_ips=list(self.netns.ips)))
+                       random.Random(self._rng.getrandbits(64)),
+                       KubeletConfig(node_ips=list(self.netns.ips), extra={"host_fs": self.fs}))  # podlab-pod: hostPath
 
     def _images(self) -> list[Any]:
         return [([img.image_ref, img.ref], img.size) for img in self.runtime.list_images()]

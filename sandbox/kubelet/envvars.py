@@ -3,10 +3,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["expand", "EnvError", "make_environment", "resolve_field_ref", "resolve_resource_field_ref"]
+__all__ = [
+    "expand",
+    "EnvError",
+    "make_environment",
+    "resolve_field_ref",
+    "resolve_resource_field_ref",
+    "is_env_var_name",
+]
+
+_ENV_VAR_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*")
+
+
+def is_env_var_name(name: str) -> bool:
+    """``validation.IsEnvVarName`` as the kubelet applies it to ``envFrom`` keys:
+    ``[-._a-zA-Z][-._a-zA-Z0-9]*``, not ``.``/``..`` and not starting with ``..``."""
+    return bool(_ENV_VAR_NAME.fullmatch(name)) and name not in (".", "..") and not name.startswith("..")
 
 
 class EnvError(Exception):
@@ -55,8 +71,12 @@ def _mapper(*envs: Mapping[str, str]) -> Callable[[str], str | None]:
     return look
 
 
-def resolve_field_ref(pod: Any, path: str, host_ip: str = "", pod_ips: list[str] | None = None) -> str:
-    """The downward API's ``fieldRef`` values the kubelet supports."""
+def resolve_field_ref(
+    pod: Any, path: str, host_ip: str = "", pod_ips: list[str] | None = None, host_ips: list[str] | None = None
+) -> str:
+    """The downward API's ``fieldRef`` values the kubelet supports (``podFieldSelectorRuntimeValue``
+    and ``fieldpath.ExtractFieldPathAsString``); ``status.hostIPs``/``status.podIPs`` are the
+    addresses joined by commas."""
     m = pod.metadata
     ips = pod_ips or []
     if path == "metadata.name":
@@ -76,7 +96,7 @@ def resolve_field_ref(pod: Any, path: str, host_ip: str = "", pod_ips: list[str]
     if path == "status.hostIP":
         return host_ip
     if path == "status.hostIPs":
-        return host_ip
+        return ",".join(host_ips) if host_ips else host_ip
     if path == "status.podIP":
         return ips[0] if ips else ""
     if path == "status.podIPs":
@@ -120,12 +140,16 @@ def make_environment(
     pod_ips: list[str] | None = None,
     service_env: Mapping[str, str] | None = None,
     node_allocatable: Mapping[str, Any] | None = None,
+    host_ips: list[str] | None = None,
+    on_invalid_keys: Callable[[str], Any] | None = None,
 ) -> list[tuple[str, str]]:
     """``makeEnvironmentVariables``: the container's environment, in order.
 
     ``get_configmap(namespace, name)``/``get_secret`` return the object or ``None``. Raises
     :class:`EnvError` with the kubelet's message (``configmap "x" not found``,
     ``couldn't find key k in ConfigMap default/x``) for ``CreateContainerConfigError``.
+    ``envFrom`` keys that are not valid names are skipped and reported through
+    ``on_invalid_keys(message)`` (the kubelet's ``InvalidEnvironmentVariableNames`` event).
     """
     import base64
 
@@ -147,8 +171,16 @@ def make_environment(
                 if optional:
                     continue
                 raise EnvError(f'configmap "{name}" not found')
+            invalid: list[str] = []
             for k, v in sorted((cm.data or {}).items()):
-                put((src.prefix or "") + k, v)
+                key = (src.prefix or "") + k
+                if not is_env_var_name(key):
+                    invalid.append(key)
+                    continue
+                put(key, v)
+            if invalid and on_invalid_keys is not None:
+                on_invalid_keys(f"Keys [{', '.join(sorted(invalid))}] from the EnvFrom configMap {ns}/{name} "
+                                "were skipped since they are considered invalid environment variable names.")
         elif src.secretRef is not None:
             name = src.secretRef.name or ""
             optional = bool(src.secretRef.optional)
@@ -157,8 +189,16 @@ def make_environment(
                 if optional:
                     continue
                 raise EnvError(f'secret "{name}" not found')
+            invalid = []
             for k, v in sorted((sec.data or {}).items()):
-                put((src.prefix or "") + k, base64.b64decode(v).decode("utf-8", "replace"))
+                key = (src.prefix or "") + k
+                if not is_env_var_name(key):
+                    invalid.append(key)
+                    continue
+                put(key, base64.b64decode(v).decode("utf-8", "replace"))
+            if invalid and on_invalid_keys is not None:
+                on_invalid_keys(f"Keys [{', '.join(sorted(invalid))}] from the EnvFrom secret {ns}/{name} "
+                                "were skipped since they are considered invalid environment variable names.")
 
     services = dict(service_env or {})
     for e in container.env or []:
@@ -168,7 +208,7 @@ def make_environment(
             continue
         vf = e.valueFrom
         if vf.fieldRef is not None:
-            put(name, resolve_field_ref(pod, vf.fieldRef.fieldPath or "", host_ip, pod_ips))
+            put(name, resolve_field_ref(pod, vf.fieldRef.fieldPath or "", host_ip, pod_ips, host_ips))
         elif vf.resourceFieldRef is not None:
             put(name, resolve_resource_field_ref(pod, container, vf.resourceFieldRef, node_allocatable or {}))
         elif vf.configMapKeyRef is not None:

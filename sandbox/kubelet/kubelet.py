@@ -22,6 +22,7 @@ from sandbox.errors import BadRequest, NotFound, SandboxError
 from sandbox.kubelet import deadline, events
 from sandbox.kubelet.container import RuntimeContainer
 from sandbox.kubelet.coro import Coroutine
+from sandbox.kubelet.eviction import EvictionManager
 from sandbox.kubelet.kuberuntime import KillInfo, RuntimeManager, SyncResult
 from sandbox.kubelet.logs import render_logs
 from sandbox.kubelet.pod_workers import SYNCING, TERMINATED, TERMINATING, PodWorker
@@ -113,6 +114,15 @@ class Kubelet:
         self._stopped = False
         self._exit_hooked = False
         self._host_ips: list[str] | None = None
+        # podlab-pod: volumes see the node's disk (hostPath); the eviction manager watches emptyDirs
+        vm = self.rt.volume_manager
+        vm.host_fs = self.config.extra.get("host_fs")
+        vm.node_name = node_name
+        vm.rng = random.Random(self.rng.getrandbits(64))
+        vm.node_allocatable = self._node_allocatable
+        self.evictions: dict[str, tuple[str, str]] = {}
+        self.eviction_manager = EvictionManager(
+            clock, vm, lambda: [u for u, w in self.workers.items() if w.state == SYNCING], self.evict_pod)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -127,6 +137,7 @@ class Kubelet:
         self._watch = self.api.watch(
             "pods", field_selector=f"spec.nodeName={self.node_name}", handler=self._on_watch_event
         )
+        self.eviction_manager.start()  # podlab-pod
 
     def stop(self, kill_containers: bool = False) -> None:
         """The node failed: no more syncs or status writes; with ``kill_containers`` every
@@ -135,6 +146,10 @@ class Kubelet:
             return
         self._stopped = True
         self.status_manager.enabled = False
+        self.eviction_manager.stop()  # podlab-pod
+        for t in list(self.rt.volume_manager._timers.values()):  # podlab-pod: no more resyncs
+            t.cancel()
+        self.rt.volume_manager._timers.clear()
         if self._watch is not None:
             self._watch.stop()
         for w in self.workers.values():
@@ -202,6 +217,25 @@ class Kubelet:
 
     def _warn(self, msg: str) -> None:
         self.warnings.append(msg)
+
+    def _node_allocatable(self) -> dict[str, Any]:
+        """The node's ``status.allocatable`` (the downward API's value for unset limits)."""
+        try:
+            node = self.api.get("nodes", self.node_name)
+        except Exception:  # noqa: BLE001 - no Node object yet
+            return {}
+        return dict(node.status.allocatable or {}) if node.status is not None else {}
+
+    def evict_pod(self, uid: str, message: str) -> None:
+        """The eviction manager's ``evictPod``: event ``Evicted``, then the pod fails with reason
+        ``Evicted`` and its containers are killed with grace period 0 (podlab-pod)."""
+        w = self.workers.get(uid)
+        if w is None or w.state != SYNCING or uid in self.evictions:
+            return
+        self._record(w.pod, None, events.WARNING, "Evicted", message)
+        self.evictions[uid] = ("Evicted", message)
+        w.grace_override = 0
+        self._request(w, 0.0)
 
     def _lookup(self, resource: str, namespace: str, name: str) -> Any:
         try:
@@ -451,6 +485,7 @@ class Kubelet:
         if start is not None and deadline.past_active_deadline(pod, start, self.clock.now()):
             self._record(pod, None, events.NORMAL, deadline.REASON, deadline.MESSAGE)
             evict = (deadline.REASON, deadline.MESSAGE)
+        evict = self.evictions.get(w.uid, evict)  # podlab-pod: evicted by the eviction manager
         status = self._generate(w, rstatus, False, evict)
         self._set_status(w, status)
         if is_terminal(status.phase):
@@ -534,6 +569,7 @@ class Kubelet:
         if w.busy:
             w.coro.cancel()
         self.workers.pop(w.uid, None)
+        self.evictions.pop(w.uid, None)  # podlab-pod
         self.static_uids.discard(w.uid)
         self.status_manager.forget(w.uid)
         rec = self.rt.records.get(w.uid)

@@ -26,8 +26,9 @@ from sandbox.kubelet.envvars import EnvError, expand, make_environment
 from sandbox.kubelet.images import ImageManager
 from sandbox.kubelet.lifecycle import run_handler
 from sandbox.kubelet.logs import tail_for_termination_message
+from sandbox.kubelet.security import determine_credentials
 from sandbox.kubelet.status import Reason
-from sandbox.kubelet.volumes import PodVolumes, make_pod_volumes
+from sandbox.kubelet.volume import PodVolumes, VolumeManager
 from sandbox.runtime import cri
 
 __all__ = [
@@ -323,6 +324,8 @@ class RuntimeManager:
         self.host_ips = host_ips
         self.backoff = Backoff(clock.now)
         self.images = ImageManager(runtime, clock, lambda pod, name, t, r, m: recorder(pod, name, t, r, m))
+        # podlab-pod: the volume manager (sandbox.kubelet.volume); the kubelet sets host_fs
+        self.volume_manager = VolumeManager(clock, lookup, recorder)
         self.records: dict[str, PodRecord] = {}
         self.by_container: dict[str, str] = {}
         self._seq = 0
@@ -370,6 +373,16 @@ class RuntimeManager:
         containers. Returns a :class:`SyncResult`."""
         result = SyncResult()
         rec = self.record(pod.metadata.uid)
+        # podlab-pod: WaitForAttachAndMount before the runtime's sync; a remount on every sync
+        if rec.volumes is None:
+            pv, retry_at = self.volume_manager.setup(pod)
+            if pv is None:
+                if retry_at is not None:
+                    result.retry(retry_at)
+                return result
+            rec.volumes = pv
+        else:
+            self.volume_manager.refresh(pod)
         actions = compute_pod_actions(
             pod, status, lambda spec, rc: self.startup_done(pod, spec, rc), rec.kill_requests
         )
@@ -464,8 +477,6 @@ class RuntimeManager:
             labels=dict(pod.metadata.labels or {}),
             annotations=dict(pod.metadata.annotations or {}),
         )
-        if rec.volumes is None:
-            rec.volumes = make_pod_volumes(pod, self.clock)
         rec.sandbox = self.runtime.run_pod_sandbox(cfg)
         rec.sandbox_ready = True
 
@@ -486,6 +497,9 @@ class RuntimeManager:
             lambda ns, n: self.lookup("configmaps", ns, n),
             lambda ns, n: self.lookup("secrets", ns, n),
             host_ip=hips[0] if hips else "", pod_ips=ips,
+            host_ips=hips,
+            node_allocatable=self.volume_manager.node_allocatable(),
+            on_invalid_keys=lambda msg: self.recorder(pod, None, events.WARNING, "InvalidEnvironmentVariableNames", msg),
         )
         envmap = dict(env)
 
@@ -494,28 +508,7 @@ class RuntimeManager:
 
         command = [expand(a, look) for a in spec.command] if spec.command is not None else None
         args = [expand(a, look) for a in spec.args] if spec.args is not None else None
-        psc = pod.spec.securityContext
-        csc = spec.securityContext
-
-        def pick(attr: str) -> Any:
-            v = getattr(csc, attr, None) if csc is not None else None
-            if v is None and psc is not None:
-                v = getattr(psc, attr, None)
-            return v
-
-        caps = csc.capabilities if csc is not None else None
-        creds = cri.Credentials(
-            uid=pick("runAsUser"),
-            gid=pick("runAsGroup"),
-            supplemental_groups=list(psc.supplementalGroups or []) if psc is not None else [],
-            fs_group=psc.fsGroup if psc is not None else None,
-            capabilities_add=list(caps.add or []) if caps is not None else [],
-            capabilities_drop=list(caps.drop or []) if caps is not None else [],
-            privileged=bool(csc.privileged) if csc is not None else False,
-            read_only_root_filesystem=bool(csc.readOnlyRootFilesystem) if csc is not None else False,
-            allow_privilege_escalation=csc.allowPrivilegeEscalation if csc is not None else None,
-            run_as_non_root=pick("runAsNonRoot"),
-        )
+        creds = determine_credentials(pod, spec)  # podlab-pod: sandbox.kubelet.security
         mem = cpu = None
         res = spec.resources
         if res is not None and res.limits:
@@ -531,7 +524,7 @@ class RuntimeManager:
             args=args,
             env=env,
             working_dir=spec.workingDir or None,
-            mounts=rec.volumes.mounts_for(spec) if rec.volumes is not None else [],
+            mounts=rec.volumes.mounts_for(spec, envmap) if rec.volumes is not None else [],
             credentials=creds,
             memory_limit=mem,
             cpu_limit_millis=cpu,
@@ -711,6 +704,7 @@ class RuntimeManager:
                 self.runtime.remove_container(cid)
         self.backoff.delete_prefix(f"{uid}_")
         self.images.forget_pod(uid)
+        self.volume_manager.forget(uid)  # podlab-pod
 
 
 def _spec_by_name(pod: Any, name: str) -> Any:

@@ -175,7 +175,8 @@ class ThreadRuntime(ContainerRuntime):
 
     def list_images(self) -> list[Image]:
         """The images on this node (``crictl images``)."""
-        return list(dict.fromkeys(self._images.values()))
+        # podlab-pod: Image is an unhashable dataclass; dedupe by identity
+        return list({id(img): img for img in self._images.values()}.values())
 
     def preload(self, *images: str) -> None:
         """Put images on the node at once, without pulling (as a node's preloaded images)."""

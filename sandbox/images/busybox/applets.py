@@ -871,6 +871,9 @@ def _head_tail(proc: Process, tail: bool) -> int:
         _err(proc, f"invalid number '{spec}'")
         return 1
     status = 0
+    follow = tail and bool(opts.get("f") or opts.get("F"))
+    retry = tail and bool(opts.get("F"))  # -F: follow by name, keep retrying when it is missing
+    followed: list[tuple[str, int]] = []
     for f in files or ["-"]:
         if f == "-" and not tail:
             # read only what is needed, so "yes | head" ends
@@ -885,24 +888,48 @@ def _head_tail(proc: Process, tail: bool) -> int:
             text = _read_input(proc, f)
         if text is None:
             status = 1
+            if retry and f != "-":
+                followed.append((f, 0))
             continue
         lines = _lines(text)
         if len(files) > 1:
             proc.stdout.write(f"==> {f} <==\n")
         sel = (lines[n - 1:] if from_start else lines[-n:] if n else []) if tail else lines[:n]
         proc.stdout.write("".join(sel))
-        if tail and opts.get("f") and f != "-":
-            seen = len(text)
-            while True:
-                proc.sleep(1)
-                try:
-                    now = proc.fs.read_text(f)
-                except FSError:
-                    continue
-                if len(now) > seen:
-                    proc.stdout.write(now[seen:])
-                seen = len(now)
+        if follow and f != "-":
+            followed.append((f, len(text.encode())))
+    if follow and followed:
+        return _follow(proc, followed, retry)
     return status
+
+
+def _follow(proc: Process, files: list[tuple[str, int]], retry: bool) -> int:
+    """``tail -f``/``-F``: print what is appended, once a second (busybox sleeps 1 s between
+    polls). With ``-F`` the file is reopened by name: a missing file is waited for and read from
+    its start once it appears (busybox's words on stderr); a truncated file is read again from its
+    start, silently, as busybox does."""
+    seen = dict(files)
+    present = {f: seen[f] > 0 or proc.fs.exists(f) for f in seen}
+    while True:
+        proc.sleep(1)
+        for f in list(seen):
+            try:
+                data = proc.fs.read_bytes(f)
+            except FSError:
+                if retry and present[f]:
+                    _err(proc, f"{f} has become inaccessible: No such file or directory")
+                present[f] = False
+                seen[f] = 0
+                continue
+            if not present[f]:
+                present[f] = True
+                if retry:
+                    _err(proc, f"{f} has appeared; following end of new file")
+            if len(data) < seen[f]:
+                seen[f] = 0
+            if len(data) > seen[f]:
+                proc.stdout.write(data[seen[f]:].decode("utf-8", "replace"))
+            seen[f] = len(data)
 
 
 @applet("head")
