@@ -509,7 +509,7 @@ def build_timeline(h: PodHistory, now: float) -> Timeline:
                                     rec.count, rec.source, times))
         for x in times:
             lane_by_name[lane_name].marks.append(Mark(x, lane_name, "event", rec.message, rec.reason, rec.type))
-    events.sort(key=lambda e: (e.time, e.lane))
+    events.sort(key=lambda e: e.time)  # stable: same-instant events keep the order they were seen
 
     # notes
     for n in h.notes:

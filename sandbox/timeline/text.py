@@ -2,11 +2,17 @@
 
 ::
 
-    pod default/crashy (uid 3f1c9e2a)  0s .. 2m of virtual time since creation
-                         0s          30s         1m          1m30s       2m
-                         +-----------+-----------+-----------+-----------+
-    main:app             ..==x|=x...|=x......................|=x..........
-                           ...
+    pod default/web uid e443df78 t=0s at creation, now 1m40s
+                              0s             30s            1m             1m30s          2m
+                              +--------------+--------------+--------------+--------------+
+    init:setup                 .==oooooooooooooooooooooooooooooooooooooooooooooo
+                               PodInitializing Completed (exit 0)
+    main:app                   ....==x|=x....|=x.........|==#####=====##########
+                               PodInitializing Error (exit 1)
+                                     Error (exit 1) CrashLoopBackOff
+    events                    **  *     !      !                 !
+    phase                     .....#############################################
+                              Pending Running
 
 One lane per container, then the phase and the conditions; one character per column of time.
 Below a lane, the reasons of its spans where they fit. Then a legend and the pod's Events.
