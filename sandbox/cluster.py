@@ -33,6 +33,7 @@ from sandbox.api.base import K8sModel
 from sandbox.apiserver import APIServer, podsecurity
 from sandbox.apiserver.watch import WatchEvent
 from sandbox.clock import Clock
+from sandbox.controllers import ControllerManager
 from sandbox.errors import BadRequest, NotFound, SandboxError
 from sandbox.kubectl.apply import ApplyResult, apply_object
 from sandbox.kubelet.node_info import NodeConfig
@@ -40,6 +41,8 @@ from sandbox.machine import Machine
 from sandbox.network import Network
 from sandbox.runtime.cri import ExecResult
 from sandbox.scheduler import Scheduler
+from sandbox.timeline import Timeline, TimelineRecorder
+from sandbox.timeline.display import cluster_html
 
 __all__ = ["Cluster", "WaitTimeout"]
 
@@ -85,11 +88,16 @@ class Cluster:
         self.rng = random.Random(seed)
         self.clock = Clock(clock, rate=rate, watchdog=watchdog)
         self.api = APIServer(self.clock, random.Random(self.rng.getrandbits(64)))
+        #: Records every pod's status changes and events, for :meth:`timeline`.
+        self.recorder = TimelineRecorder(self.api, self.clock)
         #: Pod Security admission, as kube-apiserver enables it by default.
         self.pod_security = podsecurity.install(self.api)
         self.network = Network(self.clock)
         self.scheduler = Scheduler(self.api, self.clock, random.Random(self.rng.getrandbits(64)))
         self.scheduler.start()
+        #: kube-controller-manager: workload controllers, garbage collector, node lifecycle.
+        self.controllers = ControllerManager(self.api, self.clock, random.Random(self.rng.getrandbits(64)))
+        self.controllers.start()
         self._machines: dict[str, Machine] = {}
         self._closed = False
         for _ in range(nodes):
@@ -293,6 +301,19 @@ class Cluster:
         finally:
             w.stop()
 
+    def timeline(self, ref: str, name: str | None = None, namespace: str = "default") -> Timeline:
+        """A pod's life so far, lane by lane over virtual time: ``timeline("pod/nginx")``.
+
+        Print it for text, or show it in a notebook for a picture (SVG).
+        """
+        kind, name = _split_ref(ref, name)
+        if self.api.registry.resolve(kind).kind != "Pod":
+            raise ValueError(f"timelines are kept for pods, not {kind}")
+        return self.recorder.timeline(namespace, name)
+
+    def _repr_html_(self) -> str:
+        return cluster_html(self)
+
     # ------------------------------------------------------------------ time
 
     def advance(self, seconds: float) -> None:
@@ -364,7 +385,9 @@ class Cluster:
         if self._closed:
             return
         self._closed = True
+        self.controllers.stop()
         self.scheduler.stop()
+        self.recorder.stop()
         for machine in self._machines.values():
             machine.close()
         self.clock.close()

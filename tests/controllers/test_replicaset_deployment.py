@@ -187,8 +187,6 @@ def test_rolling_update_sequence_of_scales(world):
     assert rollout_complete(world.api, d)
 
 
-@pytest.mark.xfail(reason="sandbox/api/validation/workloads.py refuses strategy type Recreate without rollingUpdate "
-                          "(falls through to the Unsupported value branch); passes once that is fixed")
 def test_recreate_scales_old_to_zero_before_new(world):
     world.api.create(deploy_manifest(strategy={"type": "Recreate"}))
     world.advance(10)

@@ -103,8 +103,9 @@ def _validate_spec(kind: str, spec: dict[str, Any]) -> list[FieldError]:
         strat = spec.get("strategy") or {}
         t = strat.get("type", "")
         sp = p.child("strategy")
-        if t == "Recreate" and strat.get("rollingUpdate") is not None:
-            errs.append(field.forbidden(sp.child("rollingUpdate"), "may not be specified when strategy `type` is 'Recreate'"))
+        if t == "Recreate":
+            if strat.get("rollingUpdate") is not None:
+                errs.append(field.forbidden(sp.child("rollingUpdate"), "may not be specified when strategy `type` is 'Recreate'"))
         elif t == "RollingUpdate":
             ru = strat.get("rollingUpdate") or {}
             errs += _int_or_percent(ru.get("maxUnavailable"), sp.child("rollingUpdate", "maxUnavailable"))
