@@ -973,6 +973,13 @@ class FileHandle:
         if self.append_:
             self.pos = len(data)
         grow = max(0, self.pos + len(b) - len(data))
+        fs = self.fs
+        if grow and fs.enforce_limit and fs.size_limit is not None and fs._usage + grow > fs.size_limit:
+            # podlab-pod: a full tmpfs takes what fits, then the next write fails (ENOSPC)
+            room = max(0, fs.size_limit - fs._usage - max(0, len(data) - self.pos))
+            if room > 0 and room < len(b):
+                self.write(b[:room])
+            raise FSError(_errno.ENOSPC, self.name)
         self.fs._grow(grow, self.name)
         data[self.pos : self.pos + len(b)] = b
         self.pos += len(b)

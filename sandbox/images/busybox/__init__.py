@@ -13,7 +13,7 @@ from sandbox.images.busybox.applets import APPLETS
 from sandbox.images.busybox.interpreter import Shell, ShellError, sh
 from sandbox.images.busybox.lexer import ShellSyntaxError
 from sandbox.images.busybox.parser import parse
-from sandbox.runtime.filesystem import FileSystem
+from sandbox.runtime.filesystem import FileSystem, FSError
 from sandbox.runtime.process import Process, binary, register_program
 
 __all__ = ["busybox", "image_root", "run_applet", "Shell", "ShellError", "ShellSyntaxError", "parse", "sh", "APPLETS"]
@@ -68,7 +68,11 @@ def run_applet(proc: Process, name: str) -> int:
     if fn is None:
         proc.stderr.write(f"{name}: applet not found\n")
         return 127
-    result = fn(proc)
+    try:
+        result = fn(proc)
+    except FSError as e:  # podlab-pod: a failed write (ENOSPC, EROFS) ends the applet as busybox's xwrite does
+        proc.stderr.write(f"{name}: write error: {e}\n")
+        return 1
     return 0 if result is None else result
 
 

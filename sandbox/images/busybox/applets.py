@@ -891,11 +891,17 @@ def _head_tail(proc: Process, tail: bool) -> int:
             if retry and f != "-":
                 followed.append((f, 0))
             continue
-        lines = _lines(text)
         if len(files) > 1:
             proc.stdout.write(f"==> {f} <==\n")
-        sel = (lines[n - 1:] if from_start else lines[-n:] if n else []) if tail else lines[:n]
-        proc.stdout.write("".join(sel))
+        if "c" in opts:  # podlab-pod: -c N bytes
+            data = text.encode()
+            nb = int(str(opts["c"]).lstrip("+-"))
+            chunk = (data[nb - 1:] if str(opts["c"]).startswith("+") else data[-nb:] if nb else b"") if tail else data[:nb]
+            proc.stdout.write(chunk.decode("utf-8", "replace"))
+        else:
+            lines = _lines(text)
+            sel = (lines[n - 1:] if from_start else lines[-n:] if n else []) if tail else lines[:n]
+            proc.stdout.write("".join(sel))
         if follow and f != "-":
             followed.append((f, len(text.encode())))
     if follow and followed:
