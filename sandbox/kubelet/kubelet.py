@@ -107,6 +107,14 @@ class Kubelet:
         self.static_uids: set[str] = set()
         self.warnings: list[str] = []
         self.prober: Any = None
+        # podlab-prober: the kubelet's probe manager (KubeletConfig(extra={"prober": False}) turns it
+        # off; extra["probe_recorder"] receives every probe result, e.g. a TimelineRecorder.note)
+        if self.config.extra.get("prober", True):
+            from sandbox.kubelet.prober import ProberManager
+
+            self.prober = ProberManager(self, clock, getattr(runtime, "network", None), runtime,
+                                        on_result=self.config.extra.get("probe_recorder"),
+                                        rng=random.Random(hash(self.rng.getstate())))
         self.readiness: dict[str, bool] = {}  # container id -> ready
         self.startup: dict[str, bool] = {}  # container id -> started
         self._watch: Any = None
@@ -146,6 +154,8 @@ class Kubelet:
             return
         self._stopped = True
         self.status_manager.enabled = False
+        if self.prober is not None and hasattr(self.prober, "close"):  # podlab-prober
+            self.prober.close()
         self.eviction_manager.stop()  # podlab-pod
         for t in list(self.rt.volume_manager._timers.values()):  # podlab-pod: no more resyncs
             t.cancel()
@@ -330,6 +340,8 @@ class Kubelet:
             if w is None:
                 w = PodWorker(uid=uid, pod=p, static=True)
                 self.workers[uid] = w
+                if self.prober is not None and hasattr(self.prober, "add_pod"):  # podlab-prober
+                    self.prober.add_pod(p)
                 self._request(w, 0.0)
             elif _semantic(p) != _semantic(w.pod):
                 w.pod = p
@@ -459,10 +471,13 @@ class Kubelet:
                 api_pod = pod.model_copy(deep=False)
                 api_pod.status = mirror.status
         old = self.status_manager.get(w.uid)
-        return generate_api_pod_status(
+        status = generate_api_pod_status(
             api_pod, rstatus, old, w.reasons, terminal, self.host_ips(),
             self._started_fn(pod), self._ready_fn(pod), evict=evict, is_static=w.static,
         )
+        if self.prober is not None and hasattr(self.prober, "update_pod_status"):  # podlab-prober
+            self.prober.update_pod_status(w.uid, status)
+        return status
 
     def _set_status(self, w: PodWorker, status: Any) -> None:
         if w.removed_from_api and not w.static:
