@@ -22,7 +22,7 @@ import time
 import weakref
 from dataclasses import dataclass
 
-from sandbox.runtime.filesystem import FileSystem, Inode
+from sandbox.runtime.filesystem import FileSystem, Inode, MountNamespace
 
 __all__ = ["FileProjection", "write_payload", "DATA_DIR"]
 
@@ -55,7 +55,7 @@ def write_payload(
     With ``fs_group`` the new files and directories get the kubelet's ``SetVolumeOwnership``
     treatment (group ``fs_group``, ``g+r``, setgid directories), as a read-only volume gets it.
     """
-    view = fs.view()
+    view = MountNamespace(fs, devices=False)
     root = fs.root
     assert root.children is not None
     old_link = root.children.get(DATA_DIR)

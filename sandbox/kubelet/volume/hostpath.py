@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from sandbox.kubelet.volume.common import MountedVolume, MountError, VolumeContext
-from sandbox.runtime.filesystem import FileSystem, FSError, normpath
+from sandbox.runtime.filesystem import FileSystem, FSError, MountNamespace, normpath
 
 __all__ = ["setup", "check_type"]
 
@@ -29,7 +29,7 @@ _WORDS = {
 
 def check_type(fs: FileSystem, path: str, type_: str) -> None:
     """``checkType``: make or check ``path`` on the node; :class:`MountError` with Kubernetes' words."""
-    view = fs.view()
+    view = MountNamespace(fs, devices=False)
     exists = view.exists(path)
     if type_ == "DirectoryOrCreate":
         if not exists:
@@ -69,6 +69,6 @@ def setup(ctx: VolumeContext, volume: Any) -> MountedVolume:
     type_ = hp.type or ""
     if type_:
         check_type(ctx.host_fs, path, type_)
-    elif not ctx.host_fs.view().exists(path):
-        ctx.host_fs.view().mkdir(path, 0o755, parents=True)
+    elif not ctx.host_MountNamespace(fs, devices=False).exists(path):
+        ctx.host_MountNamespace(fs, devices=False).mkdir(path, 0o755, parents=True)
     return MountedVolume(volume.name, "hostPath", ctx.host_fs, base=path.strip("/"))
