@@ -19,6 +19,7 @@ hint command and the command that reproduces the run (every run with the same se
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import re
 from dataclasses import dataclass
@@ -36,6 +37,13 @@ try:  # kubectl's own printers, when the sandbox has them
     from sandbox.kubectl import run as _kubectl_run  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on the sandbox's progress
     _kubectl_run = None
+
+try:  # each pod's lifecycle on virtual time, when the sandbox records it
+    from sandbox.timeline import TimelineRecorder
+    from sandbox.timeline.text import render_text as _render_timeline
+except ImportError:  # pragma: no cover - depends on the sandbox's progress
+    TimelineRecorder = None  # type: ignore[assignment,misc]
+    _render_timeline = None  # type: ignore[assignment]
 
 __all__ = [
     "fail",
@@ -67,6 +75,7 @@ class _Context:
 
 _ctx = _Context()
 _clusters: list[Cluster] = []
+_recorders: dict[int, Any] = {}
 
 
 def begin_test(test_file: Path) -> None:
@@ -79,6 +88,7 @@ def end_test() -> None:
     """Called by ``exercises/conftest.py`` after each test: close every cluster it started."""
     while _clusters:
         _clusters.pop().close()
+    _recorders.clear()
     _ctx.seed = None
 
 
@@ -236,6 +246,8 @@ def run_cluster(docs: Any = None, nodes: int = 1, seed: int = 0) -> Cluster:
     cluster = Cluster(nodes=nodes, seed=seed)
     _clusters.append(cluster)
     _ctx.seed = seed
+    if TimelineRecorder is not None and not callable(getattr(cluster, "timeline", None)):
+        _recorders[id(cluster)] = TimelineRecorder(cluster.api, cluster.clock)
     if docs is not None:
         apply_manifests(cluster, docs)
     return cluster
@@ -334,15 +346,55 @@ def describe_pod(cluster: Cluster, name: str, namespace: str = "default") -> str
     else:
         text = _fallback_describe(cluster, pod)
     out = [f"$ kubectl describe pod {name}", *("  " + ln if ln else "" for ln in text.rstrip().splitlines())]
-    timeline = getattr(cluster, "timeline", None)
-    if callable(timeline):
-        try:
-            tl = str(timeline(name, namespace=namespace)).rstrip()
-        except (TypeError, NotFound):
-            tl = ""
-        if tl:
-            out += ["", f"Timeline of pod {name} (virtual time):", *("  " + ln for ln in tl.splitlines())]
+    out += _logs_text(cluster, pod)
+    tl = _timeline_text(cluster, name, namespace)
+    if tl:
+        out += ["", f"The life of pod {name} on virtual time:", *("  " + ln for ln in tl.splitlines())]
     return "\n".join(out)
+
+
+def _logs_text(cluster: Cluster, pod: Any, tail: int = 10) -> list[str]:
+    """``kubectl logs`` of each container that has run (``--previous`` after a restart): what a
+    crashing program said last is usually the answer."""
+    logs = getattr(cluster, "logs", None)
+    if not callable(logs):
+        return []
+    out: list[str] = []
+    name, ns = pod.metadata.name, pod.metadata.namespace or "default"
+    statuses = list((pod.status.initContainerStatuses if pod.status else None) or []) + list(
+        (pod.status.containerStatuses if pod.status else None) or []
+    )
+    for cs in statuses:
+        previous = bool(cs.restartCount)
+        ran = previous or (cs.state is not None and (cs.state.running or cs.state.terminated) is not None)
+        if not ran:
+            continue
+        try:
+            text = logs(name, container=cs.name, namespace=ns, previous=previous, tail=tail)
+        except Exception:  # noqa: BLE001 - logs are a bonus in a failure message, never its cause
+            continue
+        cmd = f"$ kubectl logs {name} -c {cs.name}" + (" --previous" if previous else "") + f" --tail={tail}"
+        out += ["", cmd, *("  " + ln for ln in (text.rstrip().splitlines() or ["(no output)"]))]
+    return out
+
+
+def _timeline_text(cluster: Cluster, name: str, namespace: str) -> str:
+    """The pod's timeline drawn as text, from the cluster's own recorder or the one
+    :func:`run_cluster` started; empty when neither exists."""
+    own = getattr(cluster, "timeline", None)
+    recorder = _recorders.get(id(cluster))
+    try:
+        if callable(own):
+            tl = own(f"pod/{name}", namespace=namespace)
+        elif recorder is not None:
+            tl = recorder.timeline(namespace, name)
+        else:
+            return ""
+    except Exception:  # noqa: BLE001 - the timeline is a bonus in a failure message, never its cause
+        return ""
+    if _render_timeline is not None and not isinstance(tl, str):
+        return _render_timeline(tl, width=100).rstrip()
+    return str(tl).rstrip()
 
 
 # ------------------------------------------------------------------------------------ values
@@ -475,11 +527,12 @@ class PodExpectation:
         try:
             return self.cluster.get("pod", self.name, namespace=self.namespace)
         except NotFound:
-            names = [p.metadata.name for p in self.cluster.list("pods", namespace=self.namespace)]
-            fail(
-                f'There is no pod named "{self.name}".\n\n'
-                + _expected_got(f'a pod named "{self.name}"', ", ".join(f'"{n}"' for n in names) or "no pods at all", "tests find a pod by its metadata.name")
-            )
+            pass
+        names = [p.metadata.name for p in self.cluster.list("pods", namespace=self.namespace)]
+        fail(
+            f'There is no pod named "{self.name}".\n\n'
+            + _expected_got(f'a pod named "{self.name}"', ", ".join(f'"{n}"' for n in names) or "no pods at all", "tests find a pod by its metadata.name")
+        )
 
     def to_be(self, state: str, within: float = 60) -> Any:
         """Wait up to ``within`` virtual seconds for a phase (``Running``), a condition
@@ -488,12 +541,13 @@ class PodExpectation:
         try:
             return self.cluster.wait_for(f"pod/{self.name}", lambda p: _matches_state(p, state), timeout=within, namespace=self.namespace)
         except WaitTimeout:
-            pod = self.cluster.get("pod", self.name, namespace=self.namespace)
-            fail(
-                f'Timed out: pod "{self.name}" was not {state} after {within:g} seconds (virtual time).\n\n'
-                + _expected_got(state, _pod_summary(pod), None),
-                pod=(self.cluster, self.name),
-            )
+            pass
+        pod = self.cluster.get("pod", self.name, namespace=self.namespace)
+        fail(
+            f'Timed out: pod "{self.name}" was not {state} after {within:g} seconds (virtual time).\n\n'
+            + _expected_got(state, _pod_summary(pod), None),
+            pod=(self.cluster, self.name),
+        )
 
     def field(self, path: str) -> Expectation:
         """Check one field of the pod, with its describe in the failure message."""
@@ -516,10 +570,9 @@ def expect_status(cluster: Cluster, name: str, *, within: float = 0, namespace: 
         return all(field_value(p, f"status.{k}") == v for k, v in fields.items())
 
     if within > 0 and not holds(pod):
-        try:
-            pod = cluster.wait_for(f"pod/{name}", holds, timeout=within, namespace=namespace)
-        except WaitTimeout:
-            pod = cluster.get("pod", name, namespace=namespace)
+        with contextlib.suppress(WaitTimeout):
+            cluster.wait_for(f"pod/{name}", holds, timeout=within, namespace=namespace)
+        pod = cluster.get("pod", name, namespace=namespace)
     if not holds(pod):
         wrong = {k: v for k, v in fields.items() if field_value(pod, f"status.{k}") != v}
         timed = f" after {within:g} seconds (virtual time): this is a timeout" if within > 0 else ""

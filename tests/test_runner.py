@@ -20,9 +20,11 @@ import pytest
 
 from podlab import pristine
 from podlab.cli import App, main
+from podlab.exercises import load_catalog
 from podlab.state import STATE_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
+N = len(load_catalog(ROOT))
 
 
 @pytest.fixture
@@ -73,7 +75,7 @@ def test_list_on_a_fresh_checkout(repo):
     code, out = podlab("list")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "podlab: 0/3 done"
+    assert lines[0] == f"podlab: 0/{N} done"
     assert lines[2].startswith("  · 01  Your first Pod") and lines[2].endswith("→ current")
     assert lines[3].startswith("  · 02  Read the API server's errors and fix a broken Pod")
     assert "current" not in lines[3]
@@ -95,13 +97,13 @@ def test_check_a_failing_exercise_then_pass_it(repo):
     solve(repo, "01-first-pod")
     code, out = podlab("check", "01")
     assert code == 0
-    assert "✓ 01-first-pod passes: all 4 checks.  Progress: 1/3 done." in out
+    assert f"✓ 01-first-pod passes: all 4 checks.  Progress: 1/{N} done." in out
     assert "Next: 02-fix-the-manifest: Read the API server's errors and fix a broken Pod" in out
     assert "read exercises/02-fix-the-manifest/README.md, then run `podlab check 2`." in out
     entry = state(repo)["01-first-pod"]
     assert entry["status"] == "passed" and entry["passed_at"]
     listing = podlab("list")[1].splitlines()
-    assert listing[0] == "podlab: 1/3 done"
+    assert listing[0] == f"podlab: 1/{N} done"
     assert listing[2].startswith("  ✓ 01") and listing[3].endswith("→ current")
 
 
@@ -175,10 +177,13 @@ def test_reset_yes_and_all(repo):
     code, out = podlab("reset", "--all", "--yes")
     assert code == 0
     assert "[y/N]" not in out
-    assert "restored exercises/01-first-pod/pod.yaml, exercises/02-fix-the-manifest/test_fix_the_manifest.py, exercises/03-labels-and-selectors/pods.yaml." in out
+    assert (
+        "restored exercises/01-first-pod/pod.yaml, exercises/02-fix-the-manifest/test_fix_the_manifest.py, "
+        "exercises/03-labels-and-selectors/pods.yaml."
+    ) in out
     assert pristine.differences(repo / "exercises") == []
     assert "status" not in state(repo)["01-first-pod"]  # counts as not done again
-    assert podlab("list")[1].splitlines()[0] == "podlab: 0/3 done"
+    assert podlab("list")[1].splitlines()[0] == f"podlab: 0/{N} done"
 
 
 def test_reset_needs_a_target(repo):
@@ -220,7 +225,7 @@ def test_catch_up_keeps_work_that_passes_and_backs_up_the_rest(repo):
     assert f"Your unfinished exercises/02-fix-the-manifest/pod.yaml was saved to {backups[0].relative_to(repo).as_posix()}" in out
     assert (repo / ".podlab/.gitignore").read_text() == "*\n"
     assert "You are ready for 03-labels-and-selectors" in out
-    assert podlab("list")[1].splitlines()[0] == "podlab: 2/3 done"
+    assert podlab("list")[1].splitlines()[0] == f"podlab: 2/{N} done"
     assert not (ex / "02-fix-the-manifest/wrong").exists()
 
 
@@ -236,13 +241,19 @@ def test_verify_stops_at_the_first_failure(repo):
     assert "  ✓ 01-first-pod\n  ✗ 02-fix-the-manifest\n" in out
     assert "03-labels" not in out
     assert "Verify stops at the first exercise that fails" in out
+    assert "strict decoding error" in out  # the failing exercise's own message
     code, out = podlab("verify", "--all")
     assert code == 1
-    assert "  ✓ 01-first-pod\n  ✗ 02-fix-the-manifest\n  ✓ 03-labels-and-selectors\n" in out
-    assert "1 of 3 exercises fail. Progress: 2/3 done." in out
-    solve(repo, "02-fix-the-manifest")
+    assert "  ✓ 01-first-pod\n  ✗ 02-fix-the-manifest\n  ✓ 03-labels-and-selectors\n  ✗ 04-make-it-run\n" in out
+    assert f"{N - 2} of {N} exercises fail. Progress: 2/{N} done." in out
+
+
+def test_verify_when_everything_passes(repo):
+    meta = repo / "exercises/exercises.yaml"
+    meta.write_text(meta.read_text().split("\n  - id: 02-")[0] + "\n")  # a course of one exercise
+    solve(repo, "01-first-pod")
     code, out = podlab("verify")
-    assert code == 0 and "Every exercise passes (3/3 done)." in out
+    assert (code, out) == (0, "  ✓ 01-first-pod\n\nEvery exercise passes (1/1 done).\n")
 
 
 @pytest.mark.parametrize("ref", ["3", "03", "03-labels-and-selectors", "exercises/03-labels-and-selectors/"])
@@ -255,7 +266,7 @@ def test_unknown_exercise_is_one_sentence(repo, ref, capsys):
     code, out = podlab("check", ref)
     assert code == 2 and out == ""
     err = capsys.readouterr().err
-    assert err == f"podlab: There is no exercise {ref!r}: use a number from 1 to 3 or an id like 01-first-pod (see `podlab list`).\n"
+    assert err == f"podlab: There is no exercise {ref!r}: use a number from 1 to {N} or an id like 01-first-pod (see `podlab list`).\n"
 
 
 def test_outside_a_podlab_repo(tmp_path, monkeypatch, capsys):
@@ -311,7 +322,7 @@ def test_the_console_script(repo):
     env = dict(os.environ, PODLAB_ROOT=str(repo))
     proc = subprocess.run([str(exe), "list"], capture_output=True, text=True, env=env, timeout=60, check=False)
     assert proc.returncode == 0
-    assert proc.stdout.startswith("podlab: 0/3 done\n")
+    assert proc.stdout.startswith(f"podlab: 0/{N} done\n")
     proc = subprocess.run([str(exe), "where", "7"], capture_output=True, text=True, env=env, timeout=60, check=False)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
 
