@@ -448,25 +448,23 @@ def describe_pod(pod: dict[str, Any], events: list[dict[str, Any]] | None, now: 
     return w.text()
 
 
-def describe_pod_template_spec(w: PrefixWriter, template: dict[str, Any], space: str = "  ") -> None:
+def describe_pod_template_spec(w: PrefixWriter, template: dict[str, Any] | None) -> None:
     """``DescribePodTemplate``: the ``Pod Template:`` section of workload describers."""
-    meta, spec = template.get("metadata") or {}, template.get("spec") or {}
     w.write(0, "Pod Template:\n")
-    print_labels_multiline(w, "Labels", meta.get("labels"), indent=space)
-    ann = meta.get("annotations") or {}
-    if ann:
-        w.write(0, f"{space}Annotations:\t")
-        for i, k in enumerate(sorted(ann)):
-            if i:
-                w.write(0, f"{space}\t")
-            w.write(0, f"{k}: {ann[k]}\n")
+    if template is None:
+        w.write(1, "<unset>")
+        return
+    meta, spec = template.get("metadata") or {}, template.get("spec") or {}
+    print_labels_multiline(w, "  Labels", meta.get("labels"))
+    if meta.get("annotations"):
+        print_annotations_multiline(w, "  Annotations", meta.get("annotations"))
     if spec.get("serviceAccountName"):
-        w.write(0, f"{space}Service Account:\t{spec['serviceAccountName']}\n")
+        w.write(1, f"Service Account:\t{spec['serviceAccountName']}\n")
     if spec.get("initContainers"):
-        describe_containers(w, "Init Containers", spec["initContainers"], None, None, space)
-    describe_containers(w, "Containers", spec.get("containers") or [], None, None, space)
-    describe_volumes(w, spec.get("volumes"), space)
-    print_labels_multiline(w, "Node-Selectors", spec.get("nodeSelector"), indent=space)
-    print_tolerations_multiline(w, "Tolerations", spec.get("tolerations"), indent=space)
+        describe_containers(w, "Init Containers", spec["initContainers"], None, None, "  ")
+    describe_containers(w, "Containers", spec.get("containers") or [], None, None, "  ")
+    describe_volumes(w, spec.get("volumes"), "  ")
     if spec.get("priorityClassName"):
-        w.write(0, f"{space}Priority Class Name:\t{spec['priorityClassName']}\n")
+        w.write(1, f"Priority Class Name:\t{spec['priorityClassName']}\n")
+    print_labels_multiline(w, "  Node-Selectors", spec.get("nodeSelector"))
+    print_tolerations_multiline(w, "  Tolerations", spec.get("tolerations"))
