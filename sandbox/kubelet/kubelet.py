@@ -126,7 +126,7 @@ class Kubelet:
         vm = self.rt.volume_manager
         vm.host_fs = self.config.extra.get("host_fs")
         vm.node_name = node_name
-        vm.rng = random.Random(self.rng.getrandbits(64))
+        vm.rng = random.Random(f"volumes/{node_name}")  # its own stream: the kubelet rng stays untouched
         vm.node_allocatable = self._node_allocatable
         self.evictions: dict[str, tuple[str, str]] = {}
         self.eviction_manager = EvictionManager(

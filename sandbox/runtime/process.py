@@ -591,6 +591,22 @@ class Process:
     # ---------------------------------------------------------------- identity
 
     @property
+    def ipc(self) -> Any:
+        """The IPC namespace the process lives in (``ipcs``): set explicitly, else its container's
+        (found through the root filesystem, :func:`sandbox.runtime.world.context_of`). podlab-pod."""
+        explicit = self.__dict__.get("_ipc")
+        if explicit is not None:
+            return explicit
+        from sandbox.runtime.world import context_of
+
+        ctx = context_of(self)
+        return getattr(ctx, "ipc", None) if ctx is not None else None
+
+    @ipc.setter
+    def ipc(self, value: Any) -> None:
+        self.__dict__["_ipc"] = value
+
+    @property
     def fs(self) -> MountNamespace:
         return self._fs
 

@@ -27,6 +27,7 @@ from typing import Any
 from sandbox.clock import Clock, ClockError, Task
 from sandbox.images.image import Image, InvalidReference, parse_reference
 from sandbox.images.registry import PULL_BASE_SECONDS, REGISTRY, Registry, pull_seconds
+from sandbox.ipc import IPCRegistry
 from sandbox.runtime.container import Container, RuntimeExecResult, merge_argv
 from sandbox.runtime.cri import (
     ContainerConfig,
@@ -47,7 +48,6 @@ from sandbox.runtime.sandbox import (
     CLUSTER_DNS,
     CLUSTER_DOMAIN,
     SANDBOX_NOTREADY,
-    IPCNamespace,
     PodSandbox,
     hosts_file,
     node_hosts_file,
@@ -129,7 +129,9 @@ class ThreadRuntime(ContainerRuntime):
         self._tasks: list[Task] = []
         self._closed = False
         self._ipam: Any = None
-        self.node_ipc = IPCNamespace(f"node/{node_name}")
+        # podlab-pod: IPC namespaces from sandbox.ipc: one per pod sandbox, the node's for hostIPC
+        self.ipc = IPCRegistry(clock, node_name)
+        self.node_ipc = self.ipc.host
         self.node_pid_table = ProcessTable(clock, spawner=self._spawn)
 
     # ------------------------------------------------------------------ helpers
@@ -263,7 +265,7 @@ class ThreadRuntime(ContainerRuntime):
             hostname_cfg,
             ips=ips,
             network=network,
-            ipc=self.node_ipc if config.host_ipc else IPCNamespace(key),
+            ipc=self.ipc.for_pod(sid, host_ipc=config.host_ipc, name=f"{config.namespace}/{config.name}"),
             pid_table=table,
             etc=etc,
             created_at=self.clock.now(),
@@ -299,8 +301,7 @@ class ThreadRuntime(ContainerRuntime):
                 self.network.teardown(sb.network_key)
             elif self._ipam is not None and not sb.config.host_network:
                 self._ipam.release(self.node_name, sb.network_key)
-            if sb.ipc is not self.node_ipc:
-                sb.ipc.close()
+            self.ipc.release(sb.id)  # podlab-pod: the host's namespace is never released
 
     def remove_pod_sandbox(self, sandbox: Any) -> None:
         """Stop the sandbox if needed and forget it and its containers."""
@@ -342,6 +343,9 @@ class ThreadRuntime(ContainerRuntime):
         )
         if sb.pid_table is None:
             c.pid_table.spawner = self._spawn
+        # podlab-pod: every container's /dev/shm is the pod's IPC namespace's tmpfs
+        if "/dev/shm" not in {m.container_path for m in config.mounts}:
+            c.ns.mount("/dev/shm", sb.ipc.dev_shm_tree())
         self._containers[hex_id] = c
         sb.containers.append(c.id)
         return c.id

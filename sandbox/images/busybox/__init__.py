@@ -99,6 +99,12 @@ def image_root(clock: Callable[[], float] | None = None) -> FileSystem:
     for name in sorted(set(APPLETS) | {"sh", "ash"}):
         if name not in ("[[",):
             fs.add_file(f"/bin/{name}", exe, 0o755)
+    # podlab-pod: busybox's ipcs/ipcrm applets are sandbox.ipc's programs
+    from sandbox.ipc import applets as ipc_applets
+
+    for name in ("ipcs", "ipcrm"):
+        fs.add_file(f"/bin/{name}", binary(name), 0o755)
+    ipc_applets.register()
     fs.add_file("/etc/passwd", PASSWD)
     fs.add_file("/etc/group", GROUP)
     fs.add_file("/etc/shadow", "root:*:19000:0:99999:7:::\n", 0o600)

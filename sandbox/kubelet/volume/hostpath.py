@@ -69,6 +69,6 @@ def setup(ctx: VolumeContext, volume: Any) -> MountedVolume:
     type_ = hp.type or ""
     if type_:
         check_type(ctx.host_fs, path, type_)
-    elif not ctx.host_MountNamespace(fs, devices=False).exists(path):
-        ctx.host_MountNamespace(fs, devices=False).mkdir(path, 0o755, parents=True)
+    elif not MountNamespace(ctx.host_fs, devices=False).exists(path):
+        MountNamespace(ctx.host_fs, devices=False).mkdir(path, 0o755, parents=True)
     return MountedVolume(volume.name, "hostPath", ctx.host_fs, base=path.strip("/"))
