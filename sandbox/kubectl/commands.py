@@ -270,7 +270,7 @@ def cmd_delete(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[s
                                   field_selector=opts.get("field_selector") or None):
                 items.append((t.info, o.metadata.name, o.metadata.namespace if t.info.namespaced else None))
         if not items:
-            ctx.eprint(no_resources_message(ctx, bool(opts.get("all_namespaces")), True))
+            ctx.eprint("No resources found")
             return
     deleted: list[tuple[Any, str, str | None, str | None]] = []
     for info, name, ns in items:

@@ -275,9 +275,9 @@ def run_get(ctx: Context, args: list[str], opts: dict[str, Any]) -> None:
         groups.append((info, objs))
     total = sum(len(objs) for _, objs in groups)
     if total == 0 and not spec.named:
-        if fmt.kind in ("yaml", "json", "jsonpath", "jsonpath-as-json"):
+        if fmt.kind in ("yaml", "json", "jsonpath", "jsonpath-as-json", "custom-columns"):
             print_objects(ctx, groups, fmt, opts, single=False)
-        if fmt.human or fmt.kind in ("name", "custom-columns"):
+        if fmt.human:
             namespaced = any(t.info.namespaced for t in spec.targets)
             ctx.eprint(no_resources_message(ctx, all_ns, namespaced))
     elif total:

@@ -55,12 +55,14 @@ def parse_resource_args(api: Any, args: list[str], command: str) -> ResourceSpec
     """Interpret positional arguments as kubectl's builder does."""
     if not args:
         return ResourceSpec([], False, False)
-    if any("/" in a for a in args):
-        if "/" not in args[0]:
+    slashes = sum(1 for a in args if "/" in a)
+    if slashes:
+        if slashes != len(args):
+            # kubectl's hasCombinedTypeArgs says "get" whatever the command
             raise CommandError(
                 "there is no need to specify a resource type as a separate argument when passing arguments in "
-                f"resource/name form (e.g. 'kubectl {command} resource/<resource_name>' instead of "
-                f"'kubectl {command} resource resource/<resource_name>'"
+                "resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of "
+                "'kubectl get resource resource/<resource_name>'"
             )
         targets: list[Target] = []
         for a in args:

@@ -25,7 +25,8 @@ KUBECTL = shutil.which("kubectl")
 
 def _resources(registry: Any, group: str, version: str) -> list[dict[str, Any]]:
     out = []
-    for i in registry.kinds():
+    # kube-apiserver lists a group version's resources alphabetically
+    for i in sorted(registry.kinds(), key=lambda k: k.plural):
         if i.group != group or i.version != version:
             continue
         r: dict[str, Any] = {"name": i.plural, "singularName": i.singular, "namespaced": i.namespaced,
@@ -101,9 +102,16 @@ class FakeAPIServer:
                     code, body = e.code, e.status
                 self._send(code, body)
 
+            def do_DELETE(self) -> None:  # noqa: N802
+                try:
+                    code, body = server.route(self.path, delete=True)
+                except StatusError as e:
+                    code, body = e.code, e.status
+                self._send(code, body)
+
         return Handler
 
-    def route(self, path: str) -> tuple[int, Any]:
+    def route(self, path: str, delete: bool = False) -> tuple[int, Any]:
         u = urlparse(path)
         q = {k: v[0] for k, v in parse_qs(u.query).items()}
         parts = [p for p in u.path.split("/") if p]
@@ -143,6 +151,8 @@ class FakeAPIServer:
             return 404, {"kind": "Status", "apiVersion": "v1", "status": "Failure", "code": 404,
                          "reason": "NotFound", "message": "the server could not find the requested resource"}
         res = info.qualified_resource
+        if len(rest) >= 2 and delete:
+            return 200, self.api.delete(res, rest[1], ns).to_dict()
         if len(rest) >= 2:
             return 200, self.api.get_dict(res, rest[1], ns)
         lst = self.api.list(res, ns, label_selector=q.get("labelSelector"), field_selector=q.get("fieldSelector"))

@@ -13,7 +13,7 @@ from sandbox.errors import NotFound, StatusError
 from sandbox.kubectl.context import Context
 from sandbox.kubectl.describe.pod import describe_pod, describe_pod_template_spec
 from sandbox.kubectl.describe.writer import PrefixWriter
-from sandbox.kubectl.errors import CommandError, KubectlError
+from sandbox.kubectl.errors import CommandError
 from sandbox.kubectl.resources import parse_resource_args
 
 __all__ = ["run_describe", "describe_object", "describe_pod", "describe_pod_template", "search_events"]
@@ -95,11 +95,10 @@ def run_describe(ctx: Context, args: list[str], opts: dict[str, Any]) -> None:
                                    label_selector=opts.get("selector") or None)
                 items.extend((info, o.to_dict()) for o in lst)
         if not items and not errors:
-            if opts.get("selector") or True:
-                from sandbox.kubectl.get import no_resources_message
+            from sandbox.kubectl.get import no_resources_message
 
-                ctx.eprint(no_resources_message(ctx, all_ns, any(t.info.namespaced for t in spec.targets)))
-                return
+            ctx.eprint(no_resources_message(ctx, all_ns, any(t.info.namespaced for t in spec.targets)))
+            return
     texts = [describe_object(ctx.api, info.kind, obj, ctx.now(), bool(opts.get("show_events", True)))
              for info, obj in items]
     if texts:
@@ -107,6 +106,4 @@ def run_describe(ctx: Context, args: list[str], opts: dict[str, Any]) -> None:
     for e in errors:
         ctx.eprint(e)
     if errors:
-        if not texts:
-            raise KubectlError("".join(f"{e}\n" for e in errors).rstrip("\n"))
         ctx.exit_code = 1

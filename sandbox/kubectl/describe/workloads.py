@@ -176,7 +176,6 @@ def describe_daemonset(api: Any, ds: dict[str, Any], now: float, show_events: bo
     meta, spec, st = ds.get("metadata") or {}, ds.get("spec") or {}, ds.get("status") or {}
     w = PrefixWriter()
     w.write(0, f"Name:\t{meta.get('name', '')}\n")
-    w.write(0, f"Namespace:\t{meta.get('namespace', '')}\n")
     w.write(0, f"Selector:\t{label_selector_string(spec.get('selector'))}\n")
     tmpl_spec = ((spec.get("template") or {}).get("spec") or {})
     w.write(0, f"Node-Selector:\t{format_labels(tmpl_spec.get('nodeSelector'))}\n")
