@@ -472,6 +472,7 @@ class RuntimeManager:
             host_ipc=bool(spec.hostIPC),
             host_pid=bool(spec.hostPID),
             share_process_namespace=bool(spec.shareProcessNamespace),
+            set_hostname_as_fqdn=bool(spec.setHostnameAsFQDN),  # podlab-pod
             host_aliases=[(h.ip or "", list(h.hostnames or [])) for h in spec.hostAliases or []],
             dns_search=searches,
             labels=dict(pod.metadata.labels or {}),

@@ -92,6 +92,7 @@ class PodSandboxConfig:
     host_ipc: bool = False
     host_pid: bool = False
     share_process_namespace: bool = False
+    set_hostname_as_fqdn: bool = False  # podlab-pod: the UTS hostname is the FQDN (with a subdomain)
     host_aliases: list[tuple[str, list[str]]] = field(default_factory=list)
     dns_search: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)

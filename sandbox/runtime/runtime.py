@@ -248,6 +248,9 @@ class ThreadRuntime(ContainerRuntime):
             resolv = resolv_conf(searches, [CLUSTER_DNS], ["ndots:5"])
         etc = FileSystem(self.clock.now, name=f"etc:{key}")
         etc.add_file("/hosts", hosts, 0o644)
+        if config.set_hostname_as_fqdn and config.subdomain and not config.host_network:
+            # podlab-pod: GetNodenameForKernel: the kernel hostname is the FQDN; /etc/hosts keeps both
+            hostname = f"{hostname}.{config.subdomain}.{config.namespace}.svc.{CLUSTER_DOMAIN}"
         etc.add_file("/hostname", hostname + "\n", 0o644)
         etc.add_file("/resolv.conf", resolv, 0o644)
         if config.host_pid:
@@ -256,7 +259,7 @@ class ThreadRuntime(ContainerRuntime):
             table = ProcessTable(self.clock, spawner=self._spawn)
         else:
             table = None
-        if config.host_network:
+        if config.host_network or hostname != config.hostname:
             hostname_cfg = PodSandboxConfig(**{**config.__dict__, "hostname": hostname})
         else:
             hostname_cfg = config

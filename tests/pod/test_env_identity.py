@@ -182,3 +182,67 @@ spec:
     cluster.wait_for("pod/solo", "Ready")
     assert out(cluster, "solo", "ps", "b").splitlines()[:2] == ["PID   USER     TIME  COMMAND",
                                                                 "    1 root      0:00 sleep 3601"]
+
+
+def test_set_hostname_as_fqdn_changes_the_kernel_hostname_only(cluster):
+    cluster.apply("""
+apiVersion: v1
+kind: Pod
+metadata: {name: fq}
+spec:
+  hostname: web
+  subdomain: svc1
+  setHostnameAsFQDN: true
+  containers: [{name: c, image: busybox:1.36, command: [sleep, "3600"]}]
+""")
+    cluster.wait_for("pod/fq", "Ready")
+    ip = cluster.get("pod/fq").status.podIP
+    assert out(cluster, "fq", "hostname; echo $HOSTNAME") == "web.svc1.default.svc.cluster.local\n" * 2
+    assert out(cluster, "fq", "tail -n 1 /etc/hosts") == f"{ip}\tweb.svc1.default.svc.cluster.local\tweb\n"
+
+
+def test_long_pod_names_are_cut_to_63_characters_for_the_hostname(cluster):
+    name = "a" * 62 + "-b"
+    cluster.apply({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name},
+                   "spec": {"containers": [{"name": "c", "image": "busybox:1.36", "command": ["sleep", "3600"]}]}})
+    cluster.wait_for(f"pod/{name}", "Ready")
+    assert out(cluster, name, "hostname") == "a" * 62 + "\n"  # cut to 63, then the trailing '-' trimmed
+
+
+def test_sub_path_expr_uses_the_container_environment(cluster):
+    cluster.apply("""
+apiVersion: v1
+kind: Pod
+metadata: {name: spe}
+spec:
+  volumes: [{name: logs, emptyDir: {}}]
+  containers:
+  - name: c
+    image: busybox:1.36
+    command: ["sh", "-c", "echo mine > /logs/out; sleep 3600"]
+    env: [{name: POD_NAME, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+    volumeMounts: [{name: logs, mountPath: /logs, subPathExpr: "$(POD_NAME)"}]
+  - name: all
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+    volumeMounts: [{name: logs, mountPath: /all}]
+""")
+    cluster.wait_for("pod/spe", "Ready")
+    assert out(cluster, "spe", "cat /all/spe/out", "all") == "mine\n"
+
+
+def test_run_as_non_root_refuses_an_image_that_runs_as_root(cluster):
+    cluster.apply("""
+apiVersion: v1
+kind: Pod
+metadata: {name: nr}
+spec:
+  securityContext: {runAsNonRoot: true}
+  containers: [{name: c, image: busybox:1.36, command: [sleep, "3600"]}]
+""")
+    cluster.advance(5)
+    pod = cluster.get("pod/nr")
+    w = pod.status.containerStatuses[0].state.waiting
+    msg = f'container has runAsNonRoot and image will run as root (pod: "nr_default({pod.metadata.uid})", container: c)'
+    assert (w.reason, w.message) == ("CreateContainerConfigError", msg)
+    assert f"Error: {msg}" in events(cluster, "nr", "Failed")
