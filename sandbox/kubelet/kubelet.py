@@ -114,7 +114,7 @@ class Kubelet:
 
             self.prober = ProberManager(self, clock, getattr(runtime, "network", None), runtime,
                                         on_result=self.config.extra.get("probe_recorder"),
-                                        rng=random.Random(hash(self.rng.getstate())))
+                                        rng=random.Random(repr(self.rng.getstate()[1])))
         self.readiness: dict[str, bool] = {}  # container id -> ready
         self.startup: dict[str, bool] = {}  # container id -> started
         self._watch: Any = None

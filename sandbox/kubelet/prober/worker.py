@@ -66,12 +66,18 @@ class Worker:
         self._ticker: Any = None
         self._next_tick: float | None = None
         self._start_timer: Any = None
+        #: the random wait before the first probe (0 unless the kubelet had just started)
+        self.jitter = 0.0
+        #: when the worker started probing (``run`` plus the jitter)
+        self.began_at: float | None = None
 
     # ------------------------------------------------------------------ lifecycle
 
     def run(self, jitter: float) -> None:
         """``go w.run()``: start probing after ``jitter`` seconds (0: at once)."""
         self._running = True
+        self.jitter = jitter
+        self.began_at = self.clock.now() + jitter
         if jitter > 0:
             self._start_timer = self.clock.call_later(jitter, self._begin)
         else:
