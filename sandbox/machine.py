@@ -58,7 +58,10 @@ class Machine:
         self.status = NodeStatusManager(name, cluster.api, cluster.clock, config, rng=random.Random(self._rng.getrandbits(64)),
                                         images=self._images)
         self.runtime: ThreadRuntime = self._new_runtime()
-        self.kubelet: Kubelet = self._new_kubelet()
+        # The first kubelet behaves as one that has been up for a while: its probe workers do not
+        # delay their first probe by a random part of the period (worker.go does that only within
+        # one period of a kubelet start). A kubelet restarted by recover() does, as a real one.
+        self.kubelet: Kubelet = self._new_kubelet(prober_start=cluster.clock.now() - 3600)
         self.static_pods = StaticPods(name, cluster.api, cluster.clock, self.fs, kubelet=self.kubelet,
                                       path=config.static_pod_path, period=config.file_check_frequency,
                                       prevent_api_references=config.prevent_static_pod_api_references)
@@ -66,10 +69,16 @@ class Machine:
     def _new_runtime(self) -> ThreadRuntime:
         return ThreadRuntime(self.cluster.clock, self.cluster.network, random.Random(self._rng.getrandbits(64)), self.name)
 
-    def _new_kubelet(self) -> Kubelet:
+    def _new_kubelet(self, prober_start: float | None = None) -> Kubelet:
+        extra: dict[str, Any] = {
+            "host_fs": self.fs,  # hostPath volumes reach the node's own disk
+            "probe_recorder": self.cluster.recorder.note,  # probe results on the pod's timeline
+        }
+        if prober_start is not None:
+            extra["prober_start"] = prober_start
         return Kubelet(self.name, self.cluster.api, self.cluster.clock, self.runtime,
                        random.Random(self._rng.getrandbits(64)),
-                       KubeletConfig(node_ips=list(self.netns.ips), extra={"host_fs": self.fs}))  # podlab-pod: hostPath
+                       KubeletConfig(node_ips=list(self.netns.ips), extra=extra))
 
     def _images(self) -> list[Any]:
         return [([img.image_ref, img.ref], img.size) for img in self.runtime.list_images()]

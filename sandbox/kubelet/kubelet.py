@@ -114,7 +114,8 @@ class Kubelet:
 
             self.prober = ProberManager(self, clock, getattr(runtime, "network", None), runtime,
                                         on_result=self.config.extra.get("probe_recorder"),
-                                        rng=random.Random(repr(self.rng.getstate()[1])))
+                                        rng=random.Random(repr(self.rng.getstate()[1])),
+                                        start=self.config.extra.get("prober_start"))
         self.readiness: dict[str, bool] = {}  # container id -> ready
         self.startup: dict[str, bool] = {}  # container id -> started
         self._watch: Any = None

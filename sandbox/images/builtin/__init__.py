@@ -11,7 +11,7 @@ from typing import Any
 __all__ = ["register_builtins", "MODULES"]
 
 #: The modules that define built-in images; each has ``register(registry)``.
-MODULES = ("busybox", "pause", "nginx", "agnhost", "stress", "distroless")
+MODULES = ("busybox", "pause", "nginx", "agnhost", "stress", "distroless", "goproxy", "etcd")
 
 
 def register_builtins(registry: Any) -> None:
