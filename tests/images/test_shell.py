@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from sandbox.clock import Clock
@@ -257,10 +255,8 @@ def test_write_to_pid1_stdout_reaches_the_log() -> None:
     assert r.out == "from-child\ndone\n"
 
 
-def test_ten_thousand_iterations_are_fast() -> None:
-    start = time.perf_counter()
+def test_ten_thousand_iterations_take_ten_thousand_virtual_seconds() -> None:
+    # wall-clock speed is measured by benchmarks/run.py, never asserted here
     r = run("i=0; while true; do echo $i; i=$((i+1)); [ $i -ge 10000 ] && break; sleep 1; done")
-    took = time.perf_counter() - start
     assert r.out.splitlines()[-1] == "9999"
     assert r.elapsed == 9999.0
-    assert took < 3.0, took

@@ -186,13 +186,12 @@ def test_dev_null_and_sticky_tmp() -> None:
         other.remove("/tmp/roots")
 
 
-def test_container_start_copy_is_cheap() -> None:
-    import time
-
+def test_container_copies_of_an_image_are_independent() -> None:
+    # the copy's cost is measured by benchmarks/run.py, never asserted here
     img = FileSystem()
     for i in range(50):
         img.add_file(f"/etc/f{i}", "x" * 100)
-    start = time.perf_counter()
-    for _ in range(1000):
-        MountNamespace.for_container(img)
-    assert (time.perf_counter() - start) / 1000 < 0.002
+    first, second = MountNamespace.for_container(img), MountNamespace.for_container(img)
+    first.write_text("/etc/f0", "changed")
+    assert second.read_text("/etc/f0") == "x" * 100
+    assert img.view().read_text("/etc/f0") == "x" * 100
