@@ -1,0 +1,1 @@
+"""The reliability suite: bad input, real threads, learner faults, determinism."""
