@@ -44,7 +44,31 @@ from sandbox.scheduler import Scheduler
 from sandbox.timeline import Timeline, TimelineRecorder
 from sandbox.timeline.display import cluster_html
 
-__all__ = ["Cluster", "WaitTimeout"]
+__all__ = ["Cluster", "WaitTimeout", "KubectlOutput"]
+
+
+class KubectlOutput(str):
+    """What a kubectl command printed (stdout, then stderr), as a string that shows as plain text.
+
+    ``.stdout``, ``.stderr`` and ``.exit_code`` are there too; in a notebook or the REPL the value
+    displays exactly as a terminal would show it.
+    """
+
+    stdout: str
+    stderr: str
+    exit_code: int
+
+    def __new__(cls, stdout: str, stderr: str, exit_code: int) -> KubectlOutput:
+        self = super().__new__(cls, stdout + stderr)
+        self.stdout, self.stderr, self.exit_code = stdout, stderr, exit_code
+        return self
+
+    def __repr__(self) -> str:
+        return str(self).rstrip("\n")
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == 0
 
 
 class WaitTimeout(SandboxError, TimeoutError):
@@ -300,6 +324,19 @@ class Cluster:
                 self.clock.run_until(lambda: w.pending() > 0, remaining)
         finally:
             w.stop()
+
+    def kubectl(self, command: str | list[str]) -> KubectlOutput:
+        """Run a kubectl command line against this cluster and return what kubectl prints::
+
+            print(cluster.kubectl("get pods -o wide"))
+            cluster.kubectl("describe pod nginx")
+
+        Commands that wait (``wait``, ``delete``, ``logs -f``, ``get -w``) let virtual time pass.
+        """
+        from sandbox.kubectl import run
+
+        result = run(self, command)
+        return KubectlOutput(result.stdout, result.stderr, result.exit_code)
 
     def timeline(self, ref: str, name: str | None = None, namespace: str = "default") -> Timeline:
         """A pod's life so far, lane by lane over virtual time: ``timeline("pod/nginx")``.
