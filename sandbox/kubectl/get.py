@@ -96,22 +96,6 @@ def no_resources_message(ctx: Context, all_namespaces: bool, namespaced: bool = 
     return f"No resources found in {ctx.namespace} namespace."
 
 
-def _natural_less(a: str, b: str) -> bool:
-    """``sortorder.NaturalLess``: digit runs compare as numbers."""
-    ta = re.findall(r"\d+|\D+", a)
-    tb = re.findall(r"\d+|\D+", b)
-    for x, y in zip(ta, tb):
-        if x == y:
-            continue
-        if x.isdigit() and y.isdigit():
-            xi, yi = int(x), int(y)
-            if xi != yi:
-                return xi < yi
-            return len(x) < len(y)
-        return x < y
-    return len(ta) < len(tb)
-
-
 def _sort_key_cmp(a: Any, b: Any) -> int:
     if a is None and b is None:
         return 0
@@ -122,11 +106,7 @@ def _sort_key_cmp(a: Any, b: Any) -> int:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
         return (a > b) - (a < b)
     sa, sb = str(a), str(b)
-    if _natural_less(sa, sb):
-        return -1
-    if _natural_less(sb, sa):
-        return 1
-    return 0
+    return (sa > sb) - (sa < sb)
 
 
 def sort_objects(objects: list[dict[str, Any]], sort_by: str) -> list[dict[str, Any]]:

@@ -73,9 +73,10 @@ class FakeAPIServer:
         """Run the real kubectl against this server."""
         assert KUBECTL is not None
         env = {k: v for k, v in os.environ.items() if not k.startswith("KUBE")}
-        env["HOME"] = self.tmp
+        env["HOME"] = self.tmp  # discovery cache under $HOME/.kube/cache
+        env["KUBECONFIG"] = self.kubeconfig
         return subprocess.run(
-            [KUBECTL, f"--kubeconfig={self.kubeconfig}", f"--cache-dir={self.tmp}/cache", *args],
+            [KUBECTL, *args],
             capture_output=True, text=True, timeout=60, env=env)
 
     # ------------------------------------------------------------------ HTTP
@@ -146,6 +147,10 @@ class FakeAPIServer:
         if rest[0] == "namespaces" and len(rest) >= 3:
             ns, rest = rest[1], rest[2:]
         plural = rest[0]
+        if group == "" and plural in ("resourcequotas", "limitranges") and len(rest) == 1:
+            # a real cluster serves these; the sandbox has none of either
+            kind = "ResourceQuotaList" if plural == "resourcequotas" else "LimitRangeList"
+            return 200, {"kind": kind, "apiVersion": "v1", "metadata": {"resourceVersion": "1"}, "items": []}
         info = next((i for i in reg.kinds() if i.group == group and i.plural == plural), None)
         if info is None:
             return 404, {"kind": "Status", "apiVersion": "v1", "status": "Failure", "code": 404,

@@ -13,7 +13,7 @@ from sandbox.errors import NotFound, StatusError
 from sandbox.kubectl.context import Context
 from sandbox.kubectl.describe.pod import describe_pod, describe_pod_template_spec
 from sandbox.kubectl.describe.writer import PrefixWriter
-from sandbox.kubectl.errors import CommandError
+from sandbox.kubectl.errors import CommandError, KubectlError
 from sandbox.kubectl.resources import parse_resource_args
 
 __all__ = ["run_describe", "describe_object", "describe_pod", "describe_pod_template", "search_events"]
@@ -84,12 +84,18 @@ def run_describe(ctx: Context, args: list[str], opts: dict[str, Any]) -> None:
                     try:
                         items.append((info, ctx.api.get_dict(info.qualified_resource, name, ns)))
                     except NotFound as e:
-                        # describe matches a name prefix when there is no exact match
+                        if len(spec.targets) != 1 or len(t.names) != 1:
+                            errors.append(e.kubectl())
+                            continue
+                        # DescribeMatchingResources: objects whose name starts with the argument
                         lst = ctx.api.list(info.qualified_resource, ns)
                         matches = [o.to_dict() for o in lst if o.metadata.name.startswith(name)]
                         if not matches:
-                            errors.append(e.kubectl())
-                        items.extend((info, m) for m in matches)
+                            raise KubectlError(e.kubectl()) from None
+                        for m in matches:
+                            ctx.out.append(describe_object(ctx.api, info.kind, m, ctx.now(),
+                                                           bool(opts.get("show_events", True))) + "\n")
+                        return
             else:
                 lst = ctx.api.list(info.qualified_resource, None if all_ns else ns,
                                    label_selector=opts.get("selector") or None)

@@ -104,15 +104,10 @@ def describe_resources(w: PrefixWriter, resources: dict[str, Any] | None, level:
 
 
 def _field_value(pod: dict[str, Any], path: str) -> str:
+    """``fieldpath.ExtractFieldPathAsString``: only metadata fields resolve; anything else is ``""``."""
     meta = pod.get("metadata") or {}
-    spec, status = pod.get("spec") or {}, pod.get("status") or {}
-    simple = {
-        "metadata.name": meta.get("name"), "metadata.namespace": meta.get("namespace"), "metadata.uid": meta.get("uid"),
-        "spec.nodeName": spec.get("nodeName"), "spec.serviceAccountName": spec.get("serviceAccountName"),
-        "status.hostIP": status.get("hostIP"), "status.podIP": status.get("podIP"),
-        "status.podIPs": ",".join(i.get("ip", "") for i in status.get("podIPs") or []),
-        "status.hostIPs": ",".join(i.get("ip", "") for i in status.get("hostIPs") or []),
-    }
+    simple = {"metadata.name": meta.get("name"), "metadata.namespace": meta.get("namespace"),
+              "metadata.uid": meta.get("uid")}
     if path in simple:
         return simple[path] or ""
     for prefix, field in (("metadata.labels", "labels"), ("metadata.annotations", "annotations")):
@@ -125,24 +120,19 @@ def _field_value(pod: dict[str, Any], path: str) -> str:
 
 
 def _resource_value(container: dict[str, Any], ref: dict[str, Any]) -> str:
+    """``resourcehelper.ExtractContainerResourceValue``: cpu in divisor units (rounded up), others likewise."""
+    import math
+
     from sandbox.api.quantity import Quantity
 
     res = ref.get("resource", "")
     kind, _, name = res.partition(".")
     value = ((container.get("resources") or {}).get(kind) or {}).get(name)
-    if value is None:
-        return "0"
-    divisor = ref.get("divisor") or "1"
-    try:
-        q = Quantity(str(value))
-        d = Quantity(str(divisor))
-        import math
-
-        if name == "cpu":
-            return str(math.ceil(q.milli_value() / d.milli_value())) if hasattr(q, "milli_value") else str(value)
-        return str(math.ceil(float(q) / float(d)))
-    except Exception:
-        return str(value)
+    q = Quantity(str(value)) if value is not None else Quantity("0")
+    d = Quantity(str(ref.get("divisor") or "1"))
+    if name == "cpu":
+        return str(math.ceil(q.milli_value() / max(d.milli_value(), 1)))
+    return str(math.ceil(q.value() / max(d.value(), 1)))
 
 
 def describe_containers(w: PrefixWriter, label: str, containers: list[dict[str, Any]], statuses: list[dict[str, Any]] | None,
