@@ -102,7 +102,8 @@ def test_the_shipped_catalog():
     assert first.id == "01-first-pod" and first.number == 1
     assert first.folder == Path("exercises/01-first-pod")
     assert len(first.hints) == 3
-    assert [e.number for e in catalog] == list(range(1, len(catalog) + 1))
+    numbers = [e.number for e in catalog]
+    assert numbers == sorted(set(numbers))
     assert {e.kind for e in catalog} <= set(KINDS)
 
 
