@@ -1,0 +1,53 @@
+"""Checks for 21-predict-os-placement: the learner's predictions against the scheduler."""
+
+import pytest
+import yaml
+
+from podlab.kata import exercise_dir, expect, fail, load_learner_manifest, run_cluster
+from sandbox.scheduler import why_pending
+
+PODS = ["legacy-report", "windows-report", "windows-report-tolerant"]
+ANSWERS = ("node-1", "node-2", "Pending")
+
+
+def predictions():
+    """prediction.yaml as a dict, each answer checked for shape."""
+    path = exercise_dir() / "prediction.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        fail(f"prediction.yaml cannot be read as YAML: {e}")
+    if not isinstance(data, dict):
+        fail("prediction.yaml should map each Pod's name to an answer, like `legacy-report: node-1`.")
+    for name in PODS:
+        answer = data.get(name)
+        if answer not in ANSWERS:
+            fail(
+                f"prediction.yaml: the answer for {name} is {answer!r}.\n\n"
+                f"  expected: one of {', '.join(ANSWERS)}\n"
+                "  why:      write the node the Pod is bound to, or Pending"
+            )
+    return data
+
+
+def placement(name):
+    """Apply pods.yaml to node-1 (linux) + node-2 (windows, tainted) and return where ``name`` is."""
+    cluster = run_cluster(nodes=1)
+    cluster.add_node(os="windows", taints=["os=windows:NoSchedule"])
+    cluster.advance(5)
+    cluster.apply(list(load_learner_manifest("pods.yaml")))
+    cluster.advance(30)
+    return cluster, cluster.get("pod", name).spec.nodeName or "Pending"
+
+
+@pytest.mark.parametrize("name", PODS)
+def test_prediction(name):
+    """your prediction for each Pod matches where the scheduler put it"""
+    predicted = predictions()[name]
+    cluster, actual = placement(name)
+    if actual == "Pending":
+        why = why_pending(cluster.api, name)
+    else:
+        labels = cluster.get("node", actual).metadata.labels
+        why = f"the scheduler bound {name} to {actual} (kubernetes.io/os={labels['kubernetes.io/os']})"
+    expect(actual, f"where pod {name} is after 30 seconds").to_equal(predicted, because=why)
