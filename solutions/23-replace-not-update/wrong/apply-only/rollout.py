@@ -1,0 +1,2 @@
+def roll_out(cluster, manifest):
+    cluster.apply(manifest)
