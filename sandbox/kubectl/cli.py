@@ -158,8 +158,6 @@ def _unknown_command(word: str) -> KubectlError:
     text = f'Error: unknown command "{word}" for "kubectl"'
     if sugg:
         text += "\n\nDid you mean this?\n" + "".join(f"\t{s}\n" for s in sugg) + "\n"
-    else:
-        text += "\nRun 'kubectl --help' for usage."
     return KubectlError(text)
 
 

@@ -440,6 +440,8 @@ def cmd_taint(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[st
     """``kubectl taint nodes NAME key=value:Effect`` (``key:Effect-`` removes)."""
     res_args = [a for a in args if ":" not in a and not a.endswith("-")]
     specs = [a for a in args if a not in res_args]
+    if not res_args:
+        raise CommandError("one or more resources must be specified as <resource> <name>")
     if not specs:
         raise CommandError("at least one taint update is required")
     for info, obj in _targets(ctx, res_args, opts, "taint"):
@@ -558,10 +560,13 @@ def _rollout_status_text(d: dict[str, Any]) -> tuple[str, bool]:
 def cmd_rollout(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str] | None) -> None:
     """``kubectl rollout status|history|undo|restart deployment/NAME``."""
     if not args:
-        raise CommandError("Manage the rollout of one or many resources: use status, history, undo or restart")
+        raise CommandError("Manage the rollout of one or many resources: use status, history, undo, restart, "
+                           "pause or resume")
     sub, rest = args[0], args[1:]
     if sub not in ("status", "history", "undo", "restart", "pause", "resume"):
-        raise UsageError_(f'unknown command "{sub}" for "kubectl rollout"')
+        raise KubectlError(f'error: unknown command "{sub}"\nSee \'kubectl rollout -h\' for help and examples')
+    if not rest and not opts.get("filename"):
+        raise CommandError("required resource not specified")
     targets = _targets(ctx, rest, opts, f"rollout {sub}")
     for info, d in targets:
         if info.kind != "Deployment":
@@ -636,11 +641,6 @@ def cmd_rollout(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[
             ctx.api.patch(info.qualified_resource, name, [{"op": "replace", "path": "/spec/template", "value": tmpl}],
                           patch_type="json", namespace=ns)
             ctx.print(f"{_ref(info, d)} rolled back")
-
-
-class UsageError_(KubectlError):
-    def __init__(self, message: str) -> None:
-        super().__init__(f"Error: {message}\nRun 'kubectl rollout --help' for usage.")
 
 
 # ----------------------------------------------------------------------------- logs / exec / debug
@@ -725,9 +725,7 @@ def _follow(ctx: Context, kubelet: Any, pod: Any, container: str | None, opts: d
 def cmd_exec(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str] | None) -> None:
     """``kubectl exec POD [-c C] -- cmd args``."""
     if not args:
-        raise CommandError("expected 'exec (POD | TYPE/NAME) COMMAND [ARG1] [ARG2] ... [ARGN]'.\n"
-                           "POD or TYPE/NAME is a required argument for the exec command\n"
-                           "See 'kubectl exec -h' for help and examples")
+        raise CommandError("pod, type/name or --filename must be specified")
     command = list(dash or []) or args[1:]
     if dash is None and len(args) > 1:
         raise CommandError("exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\n"
@@ -767,10 +765,10 @@ def cmd_exec(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str
 
 def cmd_debug(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str] | None) -> None:
     """``kubectl debug POD --image=busybox [--target=C] [-c NAME] -- cmd``: an ephemeral container."""
+    if not opts.get("image"):
+        raise CommandError("you must specify --image when not using --copy-to.")
     if not args:
         raise CommandError("you must specify an existing pod to debug")
-    if not opts.get("image"):
-        raise CommandError("--image is required")
     pod = _pod_for(ctx, args[0])
     existing = {c.name for c in pod.spec.ephemeralContainers or []}
     name = opts.get("container")
@@ -850,6 +848,11 @@ def cmd_wait(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str
         check = ("create", None, None)
     else:
         raise CommandError(f'unrecognized condition: "{cond}"')
+    if not args and not opts.get("filename"):
+        raise CommandError(
+            "You must provide one or more resources by argument or filename.\n"
+            "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
+            "   '<resource> <name>'\n   '<resource>'")
     spec = parse_resource_args(ctx.api, args, "wait")
     items: list[tuple[Any, str]] = []
     for t in spec.targets:
