@@ -284,6 +284,12 @@ class K8sModel(pydantic.BaseModel):
         """
         return type(self).model_validate(self.model_dump(by_alias=True, exclude_none=True))
 
+    def _repr_html_(self) -> str:
+        """In a notebook, an object shows as its YAML (as ``kubectl get -o yaml``)."""
+        from sandbox.timeline.display import model_html
+
+        return model_html(self)
+
     # pydantic's repr of a large pod is unreadable; show only what is set.
     def __repr_args__(self) -> Any:
         for k, v in super().__repr_args__():
