@@ -1,6 +1,14 @@
 """Checks for 20-windows-node-selector: report-builder runs on the Windows node."""
 
-from podlab.kata import apply_manifests, expect, expect_field, expect_pod, fail, load_learner_manifest, run_cluster
+from podlab.kata import (
+    apply_manifests,
+    expect,
+    expect_field,
+    expect_pod,
+    fail,
+    load_learner_manifest,
+    run_cluster,
+)
 
 
 def mixed_cluster():

@@ -1,6 +1,13 @@
 """Checks for 22-update-image-in-place: update.yaml changes the running Pod's image in place."""
 
-from podlab.kata import apply_manifests, expect, expect_pod, expect_status, load_learner_manifest, run_cluster
+from podlab.kata import (
+    apply_manifests,
+    expect,
+    expect_pod,
+    expect_status,
+    load_learner_manifest,
+    run_cluster,
+)
 
 NEW_IMAGE = "docker.io/library/nginx:1.27"  # the image reference as the container runtime reports it
 
