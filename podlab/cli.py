@@ -512,15 +512,39 @@ def build_parser() -> argparse.ArgumentParser:
     cu.add_argument("n", metavar="N")
     w = sub.add_parser("where", help="the folder of exercise N")
     w.add_argument("n", metavar="N")
+    sh = sub.add_parser("shell", aliases=["kubectl"],
+                        help="a terminal on a sandbox cluster: kubectl commands, `advance 30s` moves time")
+    sh.add_argument("-f", "--filename", action="append", default=[], metavar="PATH",
+                    help="manifests (a file or a folder) to apply at start; may repeat")
+    sh.add_argument("--nodes", type=int, default=3, help="how many nodes (default 3)")
+    sh.add_argument("--seed", type=int, default=0, help="the seed of the run (default 0)")
     d = sub.add_parser("dev", help="for podlab's authors: `freeze` the pristine copy, `diff` against it")
     d.add_argument("action", choices=["freeze", "diff"])
     return p
+
+
+def _shell(args: argparse.Namespace, out: TextIO | None) -> int:
+    """``podlab shell``: a workshop terminal on a fresh sandbox cluster."""
+    from sandbox import Cluster
+    from sandbox.kubectl import Shell
+
+    if args.nodes < 1:
+        print("podlab: --nodes must be 1 or more", file=sys.stderr)
+        return 2
+    with Cluster(nodes=args.nodes, seed=args.seed) as cluster:
+        shell = Shell(cluster, apply=args.filename)
+        stream = out or sys.stdout
+        stream.write(f"podlab shell: a sandbox cluster with {args.nodes} node(s), seed {args.seed}. "
+                     "Type `help` for what you can do, `exit` to leave.\n")
+        return shell.run(out=stream)
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, inp: TextIO | None = None) -> int:
     """Entry point of the ``podlab`` command; returns the exit status."""
     args = build_parser().parse_args(argv)
     err = sys.stderr
+    if args.command in ("shell", "kubectl"):
+        return _shell(args, out)
     try:
         app = App(find_root(), out=out, inp=inp)
         cmd = args.command or "start"
