@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 import shlex
 from datetime import datetime, timezone
 from typing import Any
@@ -13,7 +14,7 @@ from sandbox.errors import BadRequest, NotFound, StatusError
 from sandbox.kubectl.apply import apply_object
 from sandbox.kubectl.context import Context
 from sandbox.kubectl.errors import CommandError, KubectlError
-from sandbox.kubectl.get import no_resources_message, parse_duration
+from sandbox.kubectl.get import parse_duration
 from sandbox.kubectl.printers.table import Table, render_table
 from sandbox.kubectl.resources import Target, kind_prefix, parse_resource_args, resolve
 
@@ -33,18 +34,24 @@ FORCE_DELETE_WARNING = ("Warning: Immediate deletion does not wait for confirmat
 # ----------------------------------------------------------------------------- helpers
 
 
-def _load(ctx: Context, filenames: list[str]) -> list[dict[str, Any]]:
-    docs: list[dict[str, Any]] = []
+def _load_sourced(filenames: list[str]) -> list[tuple[str, dict[str, Any]]]:
+    """(file name, object) for every object in ``-f`` files and folders, kubectl's errors for bad ones."""
+    docs: list[tuple[str, dict[str, Any]]] = []
     for f in filenames:
         if f == "-":
             raise CommandError("reading from standard input is not supported in the sandbox; use a file")
         try:
-            docs.extend(manifests.load_dicts(f))
-        except FileNotFoundError:
-            raise CommandError(f'the path "{f}" does not exist') from None
+            for doc, where in manifests._iter_sources(pathlib.Path(f)):
+                docs.extend((where or f, d) for d in manifests._flatten(doc, where))
+        except manifests.ManifestError as e:
+            raise CommandError(e.message) from None
         except StatusError as e:
             raise KubectlError(f"error: {e.message}") from None
     return docs
+
+
+def _load(ctx: Context, filenames: list[str]) -> list[dict[str, Any]]:
+    return [d for _, d in _load_sourced(filenames)]
 
 
 def _info_for(ctx: Context, d: dict[str, Any]) -> Any:
@@ -113,14 +120,21 @@ def cmd_apply(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[st
     if not opts.get("filename"):
         raise CommandError("must specify one of -f and -k")
     failed = False
-    for d in _load(ctx, opts["filename"]):
+    for source, d in _load_sourced(opts["filename"]):
         info = _info_for(ctx, d)
         ns = _ns_for(ctx, info, d)
+        name = (d.get("metadata") or {}).get("name")
+        exists = True
+        try:
+            if name:
+                ctx.api.get_dict(info.qualified_resource, name, ns)
+        except NotFound:
+            exists = False
         try:
             result = apply_object(ctx.api, d, ns)
         except StatusError as e:
             failed = True
-            ctx.eprint(_apply_error(e, d, info, ns))
+            ctx.eprint(_source_error(e, "patching" if exists else "creating", source))
             continue
         _print_warnings(ctx)
         if opts.get("output") == "name":
@@ -131,21 +145,19 @@ def cmd_apply(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[st
         ctx.exit_code = 1
 
 
-def _apply_error(e: StatusError, d: dict[str, Any], info: Any, ns: str | None) -> str:
+def _source_error(e: StatusError, verb: str, source: str) -> str:
+    """``cmdutil.AddSourceToErr``: ``error when creating "pod.yaml": ...``; Invalid errors keep
+    kubectl's ``The Pod "x" is invalid: ...`` form."""
     if getattr(e, "reason", "") == "Invalid":
         return e.kubectl()
-    if getattr(e, "reason", "") in ("Conflict", "BadRequest") and "patch" not in e.message:
-        name = (d.get("metadata") or {}).get("name", "")
-        return (f'Error from server ({e.reason}): error when applying patch:\n'
-                f'{json.dumps(d, separators=(",", ":"))}\n\nto:\nResource: "{info.group}/{info.version}, '
-                f'Resource={info.plural}", GroupVersionKind: "{info.api_version}, Kind={info.kind}"\n'
-                f'Name: "{name}", Namespace: "{ns or ""}"\nfor: "{name}": {e.message}'
-                if e.reason == "Conflict" else e.kubectl())
-    return e.kubectl()
+    return f'Error from server ({e.reason}): error when {verb} "{source}": {e.message}'
 
 
 def cmd_create(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str] | None) -> None:
     """``kubectl create -f FILE`` (and ``create namespace NAME`` / ``create configmap``)."""
+    if args and args[0] in ("namespace", "ns") and len(args) != 2:
+        raise KubectlError(f"error: exactly one NAME is required, got {len(args) - 1}\n"
+                           "See 'kubectl create namespace -h' for help and examples")
     if args and args[0] in ("namespace", "ns") and len(args) == 2:
         obj = ctx.api.create({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": args[1]}})
         ctx.print(f"namespace/{obj.metadata.name} created")
@@ -156,14 +168,14 @@ def cmd_create(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[s
     if not opts.get("filename"):
         raise CommandError("must specify one of -f and -k")
     failed = False
-    for d in _load(ctx, opts["filename"]):
+    for source, d in _load_sourced(opts["filename"]):
         info = _info_for(ctx, d)
         ns = _ns_for(ctx, info, d)
         try:
             obj = ctx.api.create(d, namespace=ns)
         except StatusError as e:
             failed = True
-            ctx.eprint(e.kubectl())
+            ctx.eprint(_source_error(e, "creating", source))
             continue
         _print_warnings(ctx)
         ctx.print(f"{_ref(info, obj.to_dict())} created")
@@ -237,9 +249,8 @@ def cmd_delete(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[s
     force = bool(opts.get("force")) or opts.get("now")
     if opts.get("now"):
         grace = 1
-    if force and not opts.get("now"):
-        if grace is None or grace < 0:
-            grace = 0
+    if force and not opts.get("now") and (grace is None or grace < 0):
+        grace = 0
     if grace is not None and grace < 0:
         grace = None
     if force and grace == 0:
@@ -363,7 +374,7 @@ def _split_kv_args(ctx: Context, args: list[str]) -> tuple[list[str], list[str]]
     res: list[str] = []
     kv: list[str] = []
     for a in args:
-        if "=" in a or (a.endswith("-") and len(a) > 1 and "/" not in a and not res[1:] == [] and False) or a.endswith("-") and res:
+        if "=" in a or (a.endswith("-") and res):
             kv.append(a)
         else:
             res.append(a)
@@ -570,77 +581,105 @@ def cmd_rollout(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[
     targets = _targets(ctx, rest, opts, f"rollout {sub}")
     for info, d in targets:
         if info.kind != "Deployment":
-            raise CommandError(f"no {sub} is available in the sandbox for {info.plural}; deployments only")
-        name, ns = d["metadata"]["name"], d["metadata"].get("namespace")
-        if sub == "restart":
-            now = datetime.fromtimestamp(ctx.now(), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-            ctx.api.patch(info.qualified_resource, name, {"spec": {"template": {"metadata": {"annotations": {
-                "kubectl.kubernetes.io/restartedAt": now}}}}}, patch_type="strategic", namespace=ns)
-            ctx.print(f"{_ref(info, d)} restarted")
-        elif sub in ("pause", "resume"):
-            paused = sub == "pause"
-            if bool((d.get("spec") or {}).get("paused")) == paused:
-                ctx.print(f"{_ref(info, d)} already {'paused' if paused else 'resumed'}")
-                continue
-            ctx.api.patch(info.qualified_resource, name, {"spec": {"paused": True if paused else None}},
-                          patch_type="merge", namespace=ns)
-            ctx.print(f"{_ref(info, d)} {'paused' if paused else 'resumed'}")
-        elif sub == "status":
-            timeout = parse_duration(opts["timeout"]) if opts.get("timeout") not in (None, "", "0s", "0") else 600.0
-            last = [""]
+            raise CommandError(f"rollout {sub} is available in the sandbox for deployments only, not {info.plural}")
+        _ROLLOUT[sub](ctx, info, d, opts)
 
-            def done() -> bool:
-                cur = ctx.api.get_dict(info.qualified_resource, name, ns)
-                text, ok = _rollout_status_text(cur)
-                if text != last[0]:
-                    ctx.print(text)
-                    last[0] = text
-                return ok
 
-            if not done() and (opts.get("watch", True)):
-                if not ctx.clock.run_until(done, timeout):
-                    raise CommandError("timed out waiting for the condition")
-        elif sub == "history":
-            rss = sorted(_owned_replicasets(ctx, d), key=lambda r: int(r["metadata"].get("annotations", {}).get(REVISION, "0")))
-            if opts.get("revision"):
-                want = str(opts["revision"])
-                match = [r for r in rss if r["metadata"].get("annotations", {}).get(REVISION) == want]
-                if not match:
-                    raise CommandError("unable to find the specified revision")
-                from sandbox.kubectl.describe import describe_pod_template
+def _rollout_restart(ctx: Context, info: Any, d: dict[str, Any], opts: dict[str, Any]) -> None:
+    now = datetime.fromtimestamp(ctx.now(), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    ctx.api.patch(info.qualified_resource, d["metadata"]["name"], {"spec": {"template": {"metadata": {"annotations": {
+        "kubectl.kubernetes.io/restartedAt": now}}}}}, patch_type="strategic", namespace=d["metadata"].get("namespace"))
+    ctx.print(f"{_ref(info, d)} restarted")
 
-                ctx.print(f"{_ref(info, d)} with revision #{want}")
-                ctx.out.append(describe_pod_template(match[0]["spec"]["template"]))
-                continue
-            ctx.print(f"{_ref(info, d)} ")
-            table = Table(["REVISION", "CHANGE-CAUSE"])
-            for r in rss:
-                ann = r["metadata"].get("annotations") or {}
-                table.rows.append([ann.get(REVISION, "0"), ann.get(CHANGE_CAUSE) or "<none>"])
-            ctx.out.append(render_table(table))
-            ctx.print()
-        elif sub == "undo":
-            rss = _owned_replicasets(ctx, d)
-            by_rev = {int((r["metadata"].get("annotations") or {}).get(REVISION, "0")): r for r in rss}
-            current = int((d["metadata"].get("annotations") or {}).get(REVISION, "0"))
-            want = opts.get("to_revision") or 0
-            if want:
-                target = by_rev.get(want)
-                if target is None:
-                    raise CommandError(f"unable to find specified revision {want} in history")
-            else:
-                older = [rev for rev in by_rev if rev < current]
-                if not older:
-                    raise CommandError("no rollout history found for deployment \"%s\"" % name)
-                target = by_rev[max(older)]
-            tmpl = json.loads(json.dumps(target["spec"]["template"]))
-            (tmpl.get("metadata") or {}).get("labels", {}).pop("pod-template-hash", None)
-            if tmpl == (d.get("spec") or {}).get("template"):
-                ctx.print(f"{_ref(info, d)} skipped rollback (current template already matches revision {max(by_rev) if not want else want})")
-                continue
-            ctx.api.patch(info.qualified_resource, name, [{"op": "replace", "path": "/spec/template", "value": tmpl}],
-                          patch_type="json", namespace=ns)
-            ctx.print(f"{_ref(info, d)} rolled back")
+
+def _rollout_pause(ctx: Context, info: Any, d: dict[str, Any], opts: dict[str, Any], paused: bool = True) -> None:
+    word = "paused" if paused else "resumed"
+    if bool((d.get("spec") or {}).get("paused")) == paused:
+        ctx.print(f"{_ref(info, d)} already {word}")
+        return
+    ctx.api.patch(info.qualified_resource, d["metadata"]["name"], {"spec": {"paused": True if paused else None}},
+                  patch_type="merge", namespace=d["metadata"].get("namespace"))
+    ctx.print(f"{_ref(info, d)} {word}")
+
+
+def _rollout_resume(ctx: Context, info: Any, d: dict[str, Any], opts: dict[str, Any]) -> None:
+    _rollout_pause(ctx, info, d, opts, paused=False)
+
+
+def _rollout_status(ctx: Context, info: Any, d: dict[str, Any], opts: dict[str, Any]) -> None:
+    name, ns = d["metadata"]["name"], d["metadata"].get("namespace")
+    timeout = parse_duration(opts["timeout"]) if opts.get("timeout") not in (None, "", "0s", "0") else 600.0
+    last = [""]
+
+    def done() -> bool:
+        text, ok = _rollout_status_text(ctx.api.get_dict(info.qualified_resource, name, ns))
+        if text != last[0]:
+            ctx.print(text)
+            last[0] = text
+        return ok
+
+    if not done() and opts.get("watch", True) and not ctx.clock.run_until(done, timeout):
+        raise CommandError("timed out waiting for the condition")
+
+
+def _revision_of(rs: dict[str, Any]) -> int:
+    return int((rs["metadata"].get("annotations") or {}).get(REVISION, "0"))
+
+
+def _rollout_history(ctx: Context, info: Any, d: dict[str, Any], opts: dict[str, Any]) -> None:
+    rss = sorted(_owned_replicasets(ctx, d), key=_revision_of)
+    if opts.get("revision"):
+        want = opts["revision"]
+        match = [r for r in rss if _revision_of(r) == want]
+        if not match:
+            raise CommandError("unable to find the specified revision")
+        from sandbox.kubectl.describe import describe_pod_template
+
+        ctx.print(f"{_ref(info, d)} with revision #{want}")
+        ctx.out.append(describe_pod_template(match[0]["spec"]["template"]))
+        return
+    ctx.print(f"{_ref(info, d)} ")
+    table = Table(["REVISION", "CHANGE-CAUSE"])
+    for r in rss:
+        ann = r["metadata"].get("annotations") or {}
+        table.rows.append([str(_revision_of(r)), ann.get(CHANGE_CAUSE) or "<none>"])
+    ctx.out.append(render_table(table))
+    ctx.print()
+
+
+def _rollout_undo(ctx: Context, info: Any, d: dict[str, Any], opts: dict[str, Any]) -> None:
+    name, ns = d["metadata"]["name"], d["metadata"].get("namespace")
+    by_rev = {_revision_of(r): r for r in _owned_replicasets(ctx, d)}
+    current = int((d["metadata"].get("annotations") or {}).get(REVISION, "0"))
+    want = opts.get("to_revision") or 0
+    if want:
+        target = by_rev.get(want)
+        if target is None:
+            raise CommandError(f"unable to find specified revision {want} in history")
+    else:
+        older = [rev for rev in by_rev if rev < current]
+        if not older:
+            raise CommandError(f'no rollout history found for deployment "{name}"')
+        want = max(older)
+        target = by_rev[want]
+    tmpl = json.loads(json.dumps(target["spec"]["template"]))
+    (tmpl.get("metadata") or {}).get("labels", {}).pop("pod-template-hash", None)
+    if tmpl == (d.get("spec") or {}).get("template"):
+        ctx.print(f"{_ref(info, d)} skipped rollback (current template already matches revision {want})")
+        return
+    ctx.api.patch(info.qualified_resource, name, [{"op": "replace", "path": "/spec/template", "value": tmpl}],
+                  patch_type="json", namespace=ns)
+    ctx.print(f"{_ref(info, d)} rolled back")
+
+
+_ROLLOUT = {
+    "status": _rollout_status,
+    "history": _rollout_history,
+    "undo": _rollout_undo,
+    "restart": _rollout_restart,
+    "pause": _rollout_pause,
+    "resume": _rollout_resume,
+}
 
 
 # ----------------------------------------------------------------------------- logs / exec / debug
@@ -669,6 +708,22 @@ def _first_pod_of(ctx: Context, info: Any, obj: Any) -> Any:
     return pods[0]
 
 
+def _default_container(ctx: Context, pod: Any, quiet: bool = False) -> str | None:
+    """``podcmd.FindOrDefaultContainerByName``: the annotated default, else the first container
+    (saying so on stderr when there are several)."""
+    containers = pod.spec.containers or []
+    ann = (pod.metadata.annotations or {}).get("kubectl.kubernetes.io/default-container")
+    if ann:
+        return ann
+    if not containers:
+        return None
+    if len(containers) > 1 and not quiet:
+        names = ([c.name for c in containers] + [f"{c.name} (ephem)" for c in pod.spec.ephemeralContainers or []]
+                 + [f"{c.name} (init)" for c in pod.spec.initContainers or []])
+        ctx.eprint(f'Defaulted container "{containers[0].name}" out of: {", ".join(names)}')
+    return containers[0].name
+
+
 def cmd_logs(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str] | None) -> None:
     """``kubectl logs POD [-c C] [-p] [--timestamps] [--tail N] [-f]``."""
     if not args or len(args) > 2:
@@ -683,7 +738,7 @@ def cmd_logs(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str
     if opts.get("all_containers"):
         names = [c.name for c in (pod.spec.initContainers or [])] + [c.name for c in pod.spec.containers or []]
     else:
-        names = [container]
+        names = [container or _default_container(ctx, pod)]
     for cname in names:
         text = kubelet.logs(pod.metadata.namespace, pod.metadata.name, cname, previous=bool(opts.get("previous")),
                             timestamps=bool(opts.get("timestamps")), tail=tail)
@@ -692,7 +747,7 @@ def cmd_logs(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str
             text = "".join(f"[pod/{pod.metadata.name}/{cn}] {line}\n" for line in text.splitlines())
         ctx.out.append(text)
     if opts.get("follow"):
-        _follow(ctx, kubelet, pod, container, opts)
+        _follow(ctx, kubelet, pod, names[-1], opts)
 
 
 def _follow(ctx: Context, kubelet: Any, pod: Any, container: str | None, opts: dict[str, Any]) -> None:
@@ -733,14 +788,7 @@ def cmd_exec(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str
     if not command:
         raise CommandError("you must specify at least one command for the container")
     pod = _pod_for(ctx, args[0])
-    container = opts.get("container")
-    if not container and len(pod.spec.containers or []) > 1:
-        ann = (pod.metadata.annotations or {}).get("kubectl.kubernetes.io/default-container")
-        container = ann or pod.spec.containers[0].name
-        if not ann:
-            ctx.eprint(f'Defaulted container "{container}" out of: '
-                       + ", ".join([c.name for c in pod.spec.containers]
-                                   + [f"{c.name} (init)" for c in pod.spec.initContainers or []]))
+    container = opts.get("container") or _default_container(ctx, pod, bool(opts.get("quiet")))
     kubelet = ctx.kubelet_of_pod(pod)
     box: list[Any] = []
     stdin = opts.get("stdin_text")

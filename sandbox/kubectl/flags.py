@@ -98,7 +98,7 @@ def parse_args(argv: list[str], flags: list[Flag] | tuple[Flag, ...], command: s
     def store(flag: Flag, value: Any) -> None:
         given.add(flag.key)
         if flag.kind == "list":
-            opts[flag.key].extend(v for v in str(value).split(",") if v != "" or True)
+            opts[flag.key].extend(str(value).split(","))
         else:
             opts[flag.key] = value
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from fake_apiserver import KUBECTL, FakeAPIServer
+
 from sandbox.cluster import Cluster
 from sandbox.kubectl import run
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from sandbox.kubectl.printers.custom_columns import CustomColumns, parse_custom_columns
 from sandbox.kubectl.errors import CommandError
+from sandbox.kubectl.printers.custom_columns import CustomColumns, parse_custom_columns
 from sandbox.kubectl.printers.jsonpath import JSONPath, JSONPathError, go_sprint, relaxed
 
 DOC: dict[str, Any] = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from sandbox.kubectl.age import human_duration, parse_ts
 from sandbox.kubectl.describe.pod import controlled_by, describe_pod_template_spec
 from sandbox.kubectl.describe.writer import (
     PrefixWriter,
@@ -14,8 +15,11 @@ from sandbox.kubectl.describe.writer import (
     print_labels_multiline,
     rfc1123z,
 )
-from sandbox.kubectl.age import human_duration, parse_ts
-from sandbox.kubectl.printers.table import format_label_selector, format_labels, label_selector_string
+from sandbox.kubectl.printers.table import (
+    format_label_selector,
+    format_labels,
+    label_selector_string,
+)
 
 __all__ = ["DESCRIBERS", "describe_generic", "smart_label_for"]
 

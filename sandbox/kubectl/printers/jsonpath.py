@@ -365,9 +365,8 @@ class JSONPath:
             for v in values:
                 if isinstance(v, dict) and arg in v:
                     out.append(v[arg])
-                elif isinstance(v, dict) or not self.allow_missing:
-                    if not self.allow_missing:
-                        raise JSONPathError(f"{arg} is not found")
+                elif not self.allow_missing:
+                    raise JSONPathError(f"{arg} is not found")
             return out
         if op == "wild":
             for v in values:
