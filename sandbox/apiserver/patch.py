@@ -227,7 +227,9 @@ def _apply_order(items: list[Any], order: list[Any], key: str | None) -> list[An
 # ---------------------------------------------------------------------------------------------
 
 
-def _pointer(path: str) -> list[str]:
+def _pointer(path: Any) -> list[str]:
+    if not isinstance(path, str):
+        raise BadRequest("json: cannot unmarshal into Go struct field Operation.from of type string")
     if path == "":
         return []
     if not path.startswith("/"):
