@@ -28,6 +28,7 @@ import importlib
 import inspect
 import io
 import logging
+import posixpath
 import re
 import textwrap
 from pathlib import Path
@@ -111,6 +112,48 @@ def _lessons_index() -> str:
     return "\n".join(out) + "\n"
 
 
+def site_url(repo_path: str) -> str | None:
+    """The site URL (relative to the site root, directory style) of a repository file, if the
+    site publishes it: a lesson, an exercise's README, a docs page, the README or ARCHITECTURE.md."""
+    p = posixpath.normpath(repo_path)
+    parts = p.split("/")
+    if parts[0] == "lessons":
+        if len(parts) == 1 or parts[1] in ("", "README.md", "index.md"):
+            return "lessons/"
+        stem, ext = posixpath.splitext(parts[1])
+        return f"lessons/{stem}/" if ext in LESSON_SUFFIXES and len(parts) == 2 else None
+    if parts[0] == "exercises":
+        if len(parts) == 1 or parts[1] == "exercises.yaml":
+            return "exercises/"
+        if len(parts) == 2 or (len(parts) == 3 and parts[2] == "README.md"):
+            return f"exercises/{parts[1]}/"
+        return None
+    if parts[0] == "docs" and len(parts) >= 2 and p.endswith(".md"):
+        page = p[len("docs/"):-len(".md")]
+        return "" if page == "index" else (page[: -len("index")] if page.endswith("/index") else page + "/")
+    return {"README.md": "", "ARCHITECTURE.md": "architecture/"}.get(p)
+
+
+_HREF = re.compile(r'href="([^"]*)"')
+
+
+def rewrite_links(html_text: str, repo_dir: str, page_url: str) -> str:
+    """Point relative links written for the repository (``../docs/fidelity.md``) at their pages."""
+    depth = page_url.count("/")
+
+    def fix(m: re.Match[str]) -> str:
+        href = m.group(1)
+        if not href or href.startswith(("#", "/")) or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", href):
+            return m.group(0)
+        path, _, frag = href.partition("#")
+        url = site_url(posixpath.join(repo_dir, path))
+        if url is None:
+            return m.group(0)
+        return f'href="{"../" * depth}{url}{"#" + frag if frag else ""}"'
+
+    return _HREF.sub(fix, html_text)
+
+
 # --------------------------------------------------------------------------------- exercises
 
 
@@ -167,6 +210,10 @@ def _exercise_page(e: dict[str, Any]) -> str:
         bang, label, target = m.groups()
         if re.match(r"[a-z]+:", target) or target.startswith("#"):
             return m.group(0)
+        path, _, frag = target.partition("#")
+        url = site_url(posixpath.join("exercises", e["id"], path))
+        if url is not None and not bang:  # a page of the site (exercises/<id>.md is at exercises/<id>/)
+            return f"[{label}](../../{url}{'#' + frag if frag else ''})"
         # a file of the exercise folder: not on the site; say where it is instead
         return f"{label} (`exercises/{e['id']}/{target}`)" if not bang else f"`{target}`"
 
@@ -619,6 +666,8 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
         content = content.replace(TIMELINE_MARK, page.meta["podlab_timeline"])
     src = page.file.src_uri
     if src.startswith("lessons/") and Path(src).suffix in LESSON_SUFFIXES and src != "lessons/index.md":
+        content = rewrite_links(content, "lessons", page.url)
+        fix_toc_anchors(page.toc, content)
         name = Path(src).name
         ipynb = Path(src).stem + ".ipynb"
         links = [f'<a href="{ipynb}" download>{ipynb}</a>']
@@ -630,6 +679,32 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
                "containers are Python threads, which browser Python cannot start.)</p></div>")
         content = box + content
     return content
+
+
+_HEADING = re.compile(r'<h([1-6])\b[^>]*\bid="([^"]+)"')
+
+
+def fix_toc_anchors(toc: Any, content: str) -> None:
+    """Point a notebook page's table of contents at its headings' real ids.
+
+    mkdocs-jupyter builds the TOC from a Markdown rendering of the notebook, whose slugs drop the
+    text of inline code (``What `spec.os` does`` gives ``what-does``), while the page's headings
+    keep it (``what-specos-does``). The headings come in the same order, so match them up level by
+    level.
+    """
+    headings = [(int(level), hid) for level, hid in _HEADING.findall(content)]
+    pos = 0
+
+    def walk(items: Any) -> None:
+        nonlocal pos
+        for item in items:
+            for j in range(pos, len(headings)):
+                if headings[j][0] == item.level:
+                    item.id, pos = headings[j][1], j + 1
+                    break
+            walk(item.children)
+
+    walk(toc)
 
 
 _CDN_SCRIPTS = [
