@@ -10,7 +10,7 @@ PODS = ["legacy-report", "windows-report", "windows-report-tolerant"]
 ANSWERS = ("node-1", "node-2", "Pending")
 
 
-def predictions():
+def prediction(name):
     """prediction.yaml as a dict, each answer checked for shape."""
     path = exercise_dir() / "prediction.yaml"
     try:
@@ -19,15 +19,14 @@ def predictions():
         fail(f"prediction.yaml cannot be read as YAML: {e}")
     if not isinstance(data, dict):
         fail("prediction.yaml should map each Pod's name to an answer, like `legacy-report: node-1`.")
-    for name in PODS:
-        answer = data.get(name)
-        if answer not in ANSWERS:
-            fail(
-                f"prediction.yaml: the answer for {name} is {answer!r}.\n\n"
-                f"  expected: one of {', '.join(ANSWERS)}\n"
-                "  why:      write the node the Pod is bound to, or Pending"
-            )
-    return data
+    answer = data.get(name)
+    if answer not in ANSWERS:
+        fail(
+            f"prediction.yaml: the answer for {name} is {answer!r}.\n\n"
+            f"  expected: one of {', '.join(ANSWERS)}\n"
+            "  why:      write the node the Pod is bound to, or Pending"
+        )
+    return answer
 
 
 def placement(name):
@@ -43,7 +42,7 @@ def placement(name):
 @pytest.mark.parametrize("name", PODS)
 def test_prediction(name):
     """your prediction for each Pod matches where the scheduler put it"""
-    predicted = predictions()[name]
+    predicted = prediction(name)
     cluster, actual = placement(name)
     if actual == "Pending":
         why = why_pending(cluster.api, name)
