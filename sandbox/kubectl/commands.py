@@ -16,6 +16,7 @@ from sandbox.kubectl.context import Context
 from sandbox.kubectl.errors import CommandError, KubectlError
 from sandbox.kubectl.get import parse_duration
 from sandbox.kubectl.printers.table import Table, render_table
+from sandbox.kubectl.printers.tabwriter import TabWriter
 from sandbox.kubectl.resources import Target, kind_prefix, parse_resource_args, resolve
 
 __all__ = [
@@ -298,7 +299,7 @@ def cmd_delete(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[s
         if opts.get("output") == "name":
             ctx.print(f"{kind_prefix(info)}/{name}")
         else:
-            ctx.print(f'{info.singular} "{name}" {word}')
+            ctx.print(f'{kind_prefix(info)} "{name}" {word}')
         deleted.append((info, name, ns, (before.get("metadata") or {}).get("uid")))
     if opts.get("wait", True) and deleted:
         timeout = parse_duration(opts["timeout"]) if opts.get("timeout") not in (None, "", "0s", "0") else None
@@ -618,6 +619,9 @@ def _rollout_status(ctx: Context, info: Any, d: dict[str, Any], opts: dict[str, 
             last[0] = text
         return ok
 
+    run_all = getattr(ctx.clock, "run_all", None)
+    if run_all is not None:
+        run_all()  # what the controllers do at once, they have done by the time kubectl asks
     if not done() and opts.get("watch", True) and not ctx.clock.run_until(done, timeout):
         raise CommandError("timed out waiting for the condition")
 
@@ -635,16 +639,16 @@ def _rollout_history(ctx: Context, info: Any, d: dict[str, Any], opts: dict[str,
             raise CommandError("unable to find the specified revision")
         from sandbox.kubectl.describe import describe_pod_template
 
+        # printTemplate writes through a bare PrefixWriter: the tabs stay tabs
         ctx.print(f"{_ref(info, d)} with revision #{want}")
-        ctx.out.append(describe_pod_template(match[0]["spec"]["template"]))
+        ctx.print(describe_pod_template(match[0]["spec"]["template"], raw=True))
         return
-    ctx.print(f"{_ref(info, d)} ")
-    table = Table(["REVISION", "CHANGE-CAUSE"])
+    w = TabWriter(min_width=0, padding=2, remember_widths=False)
+    w.write("REVISION\tCHANGE-CAUSE\n")
     for r in rss:
         ann = r["metadata"].get("annotations") or {}
-        table.rows.append([str(_revision_of(r)), ann.get(CHANGE_CAUSE) or "<none>"])
-    ctx.out.append(render_table(table))
-    ctx.print()
+        w.write(f"{_revision_of(r)}\t{ann.get(CHANGE_CAUSE) or '<none>'}\n")
+    ctx.print(f"{_ref(info, d)} \n{w.flush()}")
 
 
 def _rollout_undo(ctx: Context, info: Any, d: dict[str, Any], opts: dict[str, Any]) -> None:

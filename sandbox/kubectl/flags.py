@@ -63,13 +63,14 @@ class Parsed:
     given: set[str]
 
 
-def _convert(flag: Flag, raw: str, shown: str) -> Any:
+def _convert(flag: Flag, raw: str, shown: str, command: str = "") -> Any:
     if flag.kind == "int":
         try:
             return int(raw)
         except ValueError:
             raise UsageError(
-                f'invalid argument "{raw}" for "{shown}" flag: strconv.ParseInt: parsing "{raw}": invalid syntax'
+                f'invalid argument "{raw}" for "{shown}" flag: strconv.ParseInt: parsing "{raw}": invalid syntax',
+                command,
             ) from None
     if flag.kind == "bool":
         low = raw.lower()
@@ -77,7 +78,8 @@ def _convert(flag: Flag, raw: str, shown: str) -> Any:
             return True
         if low in ("false", "f", "0"):
             return False
-        raise UsageError(f'invalid argument "{raw}" for "{shown}" flag: strconv.ParseBool: parsing "{raw}": invalid syntax')
+        raise UsageError(
+            f'invalid argument "{raw}" for "{shown}" flag: strconv.ParseBool: parsing "{raw}": invalid syntax', command)
     return raw
 
 
@@ -115,11 +117,11 @@ def parse_args(argv: list[str], flags: list[Flag] | tuple[Flag, ...], command: s
             if flag is None:
                 raise UsageError(f"unknown flag: --{name}", command)
             if flag.kind == "bool":
-                store(flag, _convert(flag, val, f"--{name}") if eq else True)
+                store(flag, _convert(flag, val, f"--{name}", command) if eq else True)
             elif eq:
-                store(flag, _convert(flag, val, f"--{name}"))
+                store(flag, _convert(flag, val, f"--{name}", command))
             elif i < len(argv):
-                store(flag, _convert(flag, argv[i], f"--{name}"))
+                store(flag, _convert(flag, argv[i], f"--{name}", command))
                 i += 1
             else:
                 raise UsageError(f"flag needs an argument: --{name}", command)
@@ -135,15 +137,15 @@ def parse_args(argv: list[str], flags: list[Flag] | tuple[Flag, ...], command: s
                 rest = shorts[j + 1:]
                 if flag.kind == "bool":
                     if rest.startswith("="):
-                        store(flag, _convert(flag, rest[1:], f"-{c}"))
+                        store(flag, _convert(flag, rest[1:], f"-{c}", command))
                         break
                     store(flag, True)
                     j += 1
                     continue
                 if rest:
-                    store(flag, _convert(flag, rest[1:] if rest.startswith("=") else rest, f"-{c}"))
+                    store(flag, _convert(flag, rest[1:] if rest.startswith("=") else rest, f"-{c}", command))
                 elif i < len(argv):
-                    store(flag, _convert(flag, argv[i], f"-{c}"))
+                    store(flag, _convert(flag, argv[i], f"-{c}", command))
                     i += 1
                 else:
                     raise UsageError(f"flag needs an argument: '{c}' in -{shorts}", command)

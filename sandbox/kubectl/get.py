@@ -292,7 +292,7 @@ def parse_duration(raw: str) -> float:
         total += float(m.group(1)) * units[m.group(2)]
         pos = m.end()
     if pos != len(text) or not text:
-        raise CommandError(f'invalid duration "{raw}"' if False else f'time: invalid duration "{raw}"')
+        raise CommandError(f'time: invalid duration "{raw}"')
     return total
 
 
@@ -350,7 +350,7 @@ def _watch(ctx: Context, spec: ResourceSpec, fmt: OutputFormat, opts: dict[str, 
     try:
         while True:
             for ev in w.drain():
-                emit([ev.raw], headers=not printed_header, event=ev.type)
+                emit([ev.raw()], headers=not printed_header, event=ev.type)
                 printed_header = True
             remaining = deadline - ctx.now()
             if remaining <= 0:

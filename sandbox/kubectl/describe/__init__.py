@@ -19,9 +19,9 @@ from sandbox.kubectl.resources import parse_resource_args
 __all__ = ["run_describe", "describe_object", "describe_pod", "describe_pod_template", "search_events"]
 
 
-def describe_pod_template(template: dict[str, Any]) -> str:
-    """``kubectl rollout history --revision=N``'s pod template text."""
-    w = PrefixWriter()
+def describe_pod_template(template: dict[str, Any], raw: bool = False) -> str:
+    """``DescribePodTemplate`` text; ``raw``: without the tab writer, as ``rollout history --revision`` prints it."""
+    w = PrefixWriter(raw=raw)
     describe_pod_template_spec(w, template)
     return w.text()
 

@@ -18,18 +18,23 @@ MAX_ANNOTATION_LEN = 140
 class PrefixWriter:
     """``Write(level, text)`` indents by two spaces per level; ``flush`` ends a tabwriter block."""
 
-    def __init__(self) -> None:
+    def __init__(self, raw: bool = False) -> None:
         self.tw = TabWriter(min_width=0, padding=2, remember_widths=False)
+        self.raw = raw
         self.parts: list[str] = []
 
     def write(self, level: int, text: str) -> None:
-        self.tw.write("  " * level + text)
+        if self.raw:
+            self.parts.append("  " * level + text)
+        else:
+            self.tw.write("  " * level + text)
 
     def line(self, text: str = "") -> None:
-        self.tw.write(text + "\n")
+        self.write(0, text + "\n")
 
     def flush(self) -> None:
-        self.parts.append(self.tw.flush())
+        if not self.raw:
+            self.parts.append(self.tw.flush())
 
     def text(self) -> str:
         self.flush()

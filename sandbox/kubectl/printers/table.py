@@ -341,6 +341,86 @@ def _print_podtemplate(pt: dict[str, Any], now: float, wide: bool) -> Row:
     return [_name(pt), names, images, format_labels((tmpl.get("metadata") or {}).get("labels"))]
 
 
+def _lb_ingress(status: dict[str, Any], wide: bool) -> str:
+    """``loadBalancerStatusStringer``: unique IPs/hostnames sorted, cut to 16 characters unless wide."""
+    seen = sorted({i.get("ip") or i.get("hostname") for i in (status.get("loadBalancer") or {}).get("ingress") or []
+                   if i.get("ip") or i.get("hostname")})
+    r = ",".join(seen)
+    if not wide and len(r) > 16:
+        r = r[:13] + "..."
+    return r
+
+
+def _service_external_ip(svc: dict[str, Any], wide: bool) -> str:
+    spec = svc.get("spec") or {}
+    typ = spec.get("type") or ""
+    ext = spec.get("externalIPs") or []
+    if typ in ("ClusterIP", "NodePort"):
+        return ",".join(ext) if ext else "<none>"
+    if typ == "LoadBalancer":
+        lb = _lb_ingress(svc.get("status") or {}, wide)
+        if ext:
+            return ",".join(([*lb.split(",")] if lb else []) + ext)
+        return lb or "<pending>"
+    if typ == "ExternalName":
+        return spec.get("externalName") or ""
+    return "<unknown>"
+
+
+def _print_service(svc: dict[str, Any], now: float, wide: bool) -> Row:
+    spec = svc.get("spec") or {}
+    ips = spec.get("clusterIPs") or []
+    ports = []
+    for p in spec.get("ports") or []:
+        if p.get("nodePort"):
+            ports.append(f"{p.get('port')}:{p['nodePort']}/{p.get('protocol') or ''}")
+        else:
+            ports.append(f"{p.get('port')}/{p.get('protocol') or ''}")
+    row = [_name(svc), spec.get("type") or "", ips[0] if ips else "<none>", _service_external_ip(svc, wide),
+           ",".join(ports) or "<none>", _age(svc, now)]
+    if wide:
+        row.append(format_labels(spec.get("selector")))
+    return row
+
+
+def _print_endpoints(ep: dict[str, Any], now: float, wide: bool) -> Row:
+    """``formatEndpoints``: up to three ``ip:port``, then ``+ N more...``."""
+    subsets = ep.get("subsets") or []
+    if not subsets:
+        return [_name(ep), "<none>", _age(ep, now)]
+    items: list[str] = []
+    count = 0
+    more = False
+    for ss in subsets:
+        addrs = ss.get("addresses") or []
+        ports = ss.get("ports") or []
+        if not ports:
+            count += len(addrs)
+            for a in addrs:
+                if len(items) == 3:
+                    more = True
+                    break
+                items.append(a.get("ip", ""))
+            continue
+        for port in ports:
+            count += len(addrs)
+            for a in addrs:
+                if len(items) == 3:
+                    more = True
+                    break
+                ip = a.get("ip", "")
+                host = f"[{ip}]" if ":" in ip else ip
+                items.append(f"{host}:{port.get('port')}")
+    text = ",".join(items)
+    if more:
+        text = f"{text} + {count - 3} more..."
+    return [_name(ep), text, _age(ep, now)]
+
+
+def _print_serviceaccount(sa: dict[str, Any], now: float, wide: bool) -> Row:
+    return [_name(sa), str(len(sa.get("secrets") or [])), _age(sa, now)]
+
+
 def _print_default(obj: dict[str, Any], now: float, wide: bool) -> Row:
     return [_name(obj), _age(obj, now)]
 
@@ -371,6 +451,10 @@ KIND_COLUMNS: dict[str, tuple[list[Column], Printer]] = {
              *_CONTAINERS_IMAGES, Column("Selector", 1)], _print_job),
     "CronJob": ([Column("Name"), Column("Schedule"), Column("Timezone"), Column("Suspend"), Column("Active"),
                  Column("Last Schedule"), Column("Age"), *_CONTAINERS_IMAGES, Column("Selector", 1)], _print_cronjob),
+    "Service": ([Column("Name"), Column("Type"), Column("Cluster-IP"), Column("External-IP"), Column("Port(s)"),
+                 Column("Age"), Column("Selector", 1)], _print_service),
+    "Endpoints": ([Column("Name"), Column("Endpoints"), Column("Age")], _print_endpoints),
+    "ServiceAccount": ([Column("Name"), Column("Secrets"), Column("Age")], _print_serviceaccount),
     "PodTemplate": ([Column("Name"), Column("Containers"), Column("Images"), Column("Pod Labels")], _print_podtemplate),
 }
 
