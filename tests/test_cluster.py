@@ -203,3 +203,13 @@ def test_nodes_register_ready_and_can_fail_and_recover():
         node.recover()
         cluster.advance(10)
         assert cluster.api.get("leases", "node-1", "kube-node-lease").spec.renewTime > lease_before
+
+
+def test_apply_refuses_generate_name_as_kubectl_does(cluster):
+    from sandbox.kubectl.apply import ApplyError
+
+    with pytest.raises(ApplyError) as err:
+        cluster.apply({"apiVersion": "v1", "kind": "Pod", "metadata": {"generateName": "worker-"},
+                       "spec": {"containers": [{"name": "c", "image": "busybox"}]}})
+    assert err.value.kubectl() == "error: from worker-: cannot use generate name with apply"
+    assert cluster.list("pods") == []

@@ -15,12 +15,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from sandbox.apiserver.patch import clone, merge_key_for
-from sandbox.errors import NotFound
+from sandbox.errors import NotFound, SandboxError
 
-__all__ = ["LAST_APPLIED", "ApplyResult", "apply_object", "three_way_patch"]
+__all__ = ["LAST_APPLIED", "ApplyError", "ApplyResult", "apply_object", "three_way_patch"]
 
 LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
 _PRIMITIVE = "$primitive"
+
+
+class ApplyError(SandboxError):
+    """kubectl refuses to apply this object before asking the server (``error: ...``)."""
+
+    def kubectl(self) -> str:
+        return f"error: {self}"
 
 
 @dataclass
@@ -105,6 +112,8 @@ def apply_object(api: Any, desired: dict[str, Any], namespace: str | None = None
     annotations = meta.setdefault("annotations", {})
     annotations[LAST_APPLIED] = _last_applied_text(desired)
     name = meta.get("name")
+    if not name and meta.get("generateName"):
+        raise ApplyError(f"from {meta['generateName']}: cannot use generate name with apply")
     live = None
     if name:
         try:
