@@ -280,6 +280,8 @@ def default_dict(obj: dict[str, Any]) -> dict[str, Any]:
         obj.setdefault("status", {})
         if not obj["status"].get("phase"):
             obj["status"]["phase"] = "Active"
+    elif kind == "Service":
+        default_service(obj)
     elif kind == "Node":
         st = obj.get("status") or {}
         if st.get("allocatable") is None and st.get("capacity") is not None:
@@ -360,3 +362,35 @@ def compute_qos_class(pod: Any) -> str:
     if guaranteed and len(requests) == len(limits):
         return "Guaranteed"
     return "Burstable"
+
+
+def default_service(svc: dict[str, Any]) -> None:
+    """``SetDefaults_Service``: type ClusterIP, sessionAffinity None, port protocol TCP, targetPort =
+    port, internalTrafficPolicy Cluster, externalTrafficPolicy Cluster for NodePort/LoadBalancer.
+
+    ``clusterIP(s)``, ``ipFamilies`` and ``ipFamilyPolicy`` are not defaults: the API server's
+    allocator sets them (:mod:`sandbox.apiserver.serviceip`).
+    """
+    spec = svc.setdefault("spec", {})
+    if not spec.get("sessionAffinity"):
+        spec["sessionAffinity"] = "None"
+    if spec["sessionAffinity"] == "None":
+        spec.pop("sessionAffinityConfig", None)
+    elif spec["sessionAffinity"] == "ClientIP":
+        cfg = spec.get("sessionAffinityConfig") or {}
+        if (cfg.get("clientIP") or {}).get("timeoutSeconds") is None:
+            spec["sessionAffinityConfig"] = {"clientIP": {"timeoutSeconds": 10800}}
+    if not spec.get("type"):
+        spec["type"] = "ClusterIP"
+    for port in spec.get("ports") or []:
+        if not port.get("protocol"):
+            port["protocol"] = "TCP"
+        if port.get("targetPort") in (None, 0, ""):
+            port["targetPort"] = port.get("port", 0)
+    typ = spec["type"]
+    if (typ in ("NodePort", "LoadBalancer") or spec.get("externalIPs")) and not spec.get("externalTrafficPolicy"):
+        spec["externalTrafficPolicy"] = "Cluster"
+    if spec.get("internalTrafficPolicy") is None and typ in ("ClusterIP", "NodePort", "LoadBalancer"):
+        spec["internalTrafficPolicy"] = "Cluster"
+    if typ == "LoadBalancer" and spec.get("allocateLoadBalancerNodePorts") is None:
+        spec["allocateLoadBalancerNodePorts"] = True

@@ -245,6 +245,11 @@ def _default_registry() -> Registry:
     r.register(
         KindInfo("batch", "v1", "CronJob", "cronjobs", "cronjob", True, b.CronJob, ("cj",), ("status",), ("all",))
     )
+    r.register(KindInfo("", "v1", "ServiceAccount", "serviceaccounts", "serviceaccount", True, c.ServiceAccount,
+                        ("sa",), ("token",)))
+    r.register(KindInfo("", "v1", "Service", "services", "service", True, c.Service, ("svc",), ("status", "proxy"),
+                        ("all",)))
+    r.register(KindInfo("", "v1", "Endpoints", "endpoints", "endpoints", True, c.Endpoints, ("ep",)))
     return r
 
 

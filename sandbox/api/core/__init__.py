@@ -133,6 +133,22 @@ from sandbox.api.core.security import (  # noqa: F401
     Sysctl,
     WindowsSecurityContextOptions,
 )
+from sandbox.api.core.service import (  # noqa: F401
+    ClientIPConfig,
+    EndpointAddress,
+    EndpointPort,
+    Endpoints,
+    EndpointSubset,
+    LoadBalancerIngress,
+    LoadBalancerStatus,
+    PortStatus,
+    Service,
+    ServicePort,
+    ServiceSpec,
+    ServiceStatus,
+    SessionAffinityConfig,
+)
+from sandbox.api.core.serviceaccount import ServiceAccount  # noqa: F401
 from sandbox.api.core.volume import (  # noqa: F401
     AWSElasticBlockStoreVolumeSource,
     AzureDiskVolumeSource,
@@ -342,4 +358,18 @@ __all__ = [
     "NamespaceCondition",
     "NamespaceStatus",
     "Namespace",
+    "ClientIPConfig",
+    "SessionAffinityConfig",
+    "ServicePort",
+    "ServiceSpec",
+    "PortStatus",
+    "LoadBalancerIngress",
+    "LoadBalancerStatus",
+    "ServiceStatus",
+    "Service",
+    "EndpointAddress",
+    "EndpointPort",
+    "EndpointSubset",
+    "Endpoints",
+    "ServiceAccount",
 ]

@@ -28,6 +28,14 @@ from sandbox.api.validation.other import (
     validate_secret_update,
 )
 from sandbox.api.validation.pod import validate_pod_create
+from sandbox.api.validation.service import (
+    validate_endpoints,
+    validate_endpoints_update,
+    validate_service,
+    validate_service_account,
+    validate_service_account_update,
+    validate_service_update,
+)
 from sandbox.api.validation.update import (
     validate_pod_ephemeral_containers_update,
     validate_pod_status_update,
@@ -64,6 +72,9 @@ def validate_create(obj: Any) -> list[FieldError]:
         "Node": validate_node,
         "Event": validate_event,
         "Lease": validate_lease,
+        "Service": validate_service,
+        "ServiceAccount": validate_service_account,
+        "Endpoints": validate_endpoints,
     }
     fn = simple.get(kind)
     return fn(d) if fn else []
@@ -82,6 +93,9 @@ def validate_update(new: Any, old: Any) -> list[FieldError]:
         "ConfigMap": validate_config_map_update,
         "Secret": validate_secret_update,
         "Node": validate_node_update,
+        "Service": validate_service_update,
+        "ServiceAccount": validate_service_account_update,
+        "Endpoints": validate_endpoints_update,
     }
     if kind in fns:
         return fns[kind](n, o)
