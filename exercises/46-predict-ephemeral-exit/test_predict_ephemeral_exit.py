@@ -1,0 +1,84 @@
+"""Checks for 46-predict-ephemeral-exit: predictions against a real debug session."""
+
+from pathlib import Path
+
+import yaml
+
+from podlab.kata import exercise_dir, fail, run_cluster
+from sandbox.kubectl import run as kubectl
+
+BOX = {
+    "apiVersion": "v1", "kind": "Pod", "metadata": {"name": "box"},
+    "spec": {"containers": [{"name": "box", "image": "busybox:1.36", "command": ["sleep", "36000"]}]},
+}
+FIELDS = ["state", "restartCount", "still_in_spec", "ready"]
+
+
+def prediction() -> dict:
+    path = Path(exercise_dir()) / "prediction.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        fail(f"prediction.yaml cannot be read as YAML: {e}\n\nKeep the `\"?\"` placeholders quoted, or replace them.")
+    if not isinstance(data, dict):
+        fail("prediction.yaml should be a mapping with " + ", ".join(FIELDS) + ".")
+    for field in FIELDS:
+        if data.get(field) in (None, "?"):
+            fail(f"prediction.yaml: `{field}` is still `?`: write your prediction.")
+    if data["state"] not in ("waiting", "running", "terminated"):
+        fail(f"prediction.yaml: `state` should be waiting, running or terminated, not {data['state']!r}.")
+    if not isinstance(data["restartCount"], int):
+        fail(f"prediction.yaml: `restartCount` should be a number, not {data['restartCount']!r}.")
+    if not isinstance(data["still_in_spec"], bool):
+        fail(f"prediction.yaml: `still_in_spec` should be true or false, not {data['still_in_spec']!r}.")
+    return data
+
+
+def observe() -> dict:
+    cluster = run_cluster(BOX)
+    cluster.wait_for("pod/box", "Ready", timeout=60)
+    kubectl(cluster, "debug box --image=busybox:1.36 -c oops -- sh -c 'echo checking; exit 3'")
+    cluster.advance(300)
+    pod = cluster.get("pod/box")
+    status = next(s for s in pod.status.ephemeralContainerStatuses or [] if s.name == "oops")
+    state = next(k for k in ("waiting", "running", "terminated") if getattr(status.state, k) is not None)
+    table = kubectl(cluster, "get pod box").stdout
+    return {
+        "state": state,
+        "restartCount": status.restartCount,
+        "still_in_spec": any(c.name == "oops" for c in pod.spec.ephemeralContainers or []),
+        "ready": table.splitlines()[1].split()[1],
+        "_describe": kubectl(cluster, "describe pod box").stdout,
+    }
+
+
+def _check(field: str) -> None:
+    predicted = prediction()[field]
+    seen = observe()
+    if predicted != seen[field] and str(predicted) != str(seen[field]):
+        fail(
+            f"Not as expected: {field}, five minutes after `kubectl debug`.\n\n"
+            f"  expected: {predicted}   (your prediction)\n"
+            f"  got:      {seen[field]}\n\n$ kubectl describe pod box\n"
+            + "\n".join("  " + ln for ln in seen["_describe"].rstrip().splitlines())
+        )
+
+
+def test_state():
+    """the state of ephemeral container oops"""
+    _check("state")
+
+
+def test_restart_count():
+    """its restartCount"""
+    _check("restartCount")
+
+
+def test_still_in_spec():
+    """whether it is still in spec.ephemeralContainers"""
+    _check("still_in_spec")
+
+
+def test_ready():
+    """READY of the Pod"""
+    _check("ready")
