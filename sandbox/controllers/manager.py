@@ -40,6 +40,9 @@ _FACTORIES = {
     "node-lifecycle": ("nodelifecycle", "NodeLifecycleController"),
     "taint-eviction": ("nodelifecycle", "TaintEvictionController"),
     "pod-garbage-collector": ("podgc", "PodGCController"),
+    "serviceaccount": ("serviceaccount", "ServiceAccountsController"),
+    "root-ca-certificate-publisher": ("rootcacert", "RootCACertPublisher"),
+    "endpoints": ("endpoints", "EndpointsController"),
 }
 
 
