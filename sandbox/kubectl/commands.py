@@ -1012,3 +1012,70 @@ def split_cmdline(cmdline: str) -> list[str]:
 
 
 __all__ += [name for name in list(globals()) if name.startswith("cmd_")] + ["split_cmdline", "BadRequest", "Target"]
+
+
+# ----------------------------------------------------------------------------- events
+
+
+def _event_time(e: dict[str, Any]) -> float:
+    from sandbox.kubectl.age import parse_ts
+
+    series = e.get("series") or {}
+    for value in (series.get("lastObservedTime"), e.get("lastTimestamp"), e.get("eventTime")):
+        t = parse_ts(value)
+        if t is not None:
+            return t.timestamp()
+    return float("-inf")
+
+
+def _event_interval(e: dict[str, Any], now: float) -> str:
+    from sandbox.kubectl.age import translate_timestamp_since as since
+
+    first = since(e.get("eventTime"), now) if e.get("eventTime") else since(e.get("firstTimestamp"), now)
+    series = e.get("series")
+    count = e.get("count") or 0
+    if series is not None:
+        return f"{since(series.get('lastObservedTime'), now)} (x{series.get('count') or 0} over {first})"
+    if count > 1:
+        return f"{since(e.get('lastTimestamp'), now)} (x{count} over {first})"
+    return first
+
+
+def cmd_events(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str] | None) -> None:
+    """``kubectl events [--for KIND/NAME] [--types Warning] [-A]``, oldest first."""
+    if args:
+        raise CommandError("unexpected arguments, use --for to filter events of one object")
+    all_ns = bool(opts.get("all_namespaces"))
+    selector = None
+    if opts.get("for"):
+        kind, _, name = opts["for"].partition("/")
+        if not name:
+            raise CommandError("--for must be in resource/name form")
+        info = resolve(ctx.api, kind)
+        selector = f"involvedObject.kind={info.kind},involvedObject.name={name}"
+    events = [e.to_dict() for e in ctx.api.list("events", None if all_ns else ctx.namespace, field_selector=selector)]
+    types = [t for t in opts.get("types") or [] if t]
+    for t in types:
+        if t not in ("Normal", "Warning"):
+            raise CommandError("valid --types are Normal or Warning")
+    if types:
+        events = [e for e in events if e.get("type") in types]
+    if not events:
+        if all_ns:
+            ctx.eprint("No events found.")
+        else:
+            ctx.eprint(f"No events found in {ctx.namespace} namespace.")
+        return
+    from sandbox.kubectl.gosort import go_sort
+
+    go_sort(events, lambda x, y: _event_time(x) < _event_time(y))
+    w = TabWriter()
+    if not opts.get("no_headers"):
+        w.write_row((["NAMESPACE"] if all_ns else []) + ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"])
+    now = ctx.now()
+    for e in events:
+        inv = e.get("involvedObject") or {}
+        row = [_event_interval(e, now), e.get("type") or "", e.get("reason") or "",
+               f"{inv.get('kind', '')}/{inv.get('name', '')}", (e.get("message") or "").strip()]
+        w.write_row(([e["metadata"].get("namespace", "")] if all_ns else []) + row)
+    ctx.out.append(w.flush())

@@ -4,7 +4,6 @@ virtual time."""
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -96,32 +95,54 @@ def no_resources_message(ctx: Context, all_namespaces: bool, namespaced: bool = 
     return f"No resources found in {ctx.namespace} namespace."
 
 
-def _sort_key_cmp(a: Any, b: Any) -> int:
+def _is_less(a: Any, b: Any) -> bool:
+    """``isLess`` of kubectl's sorter.go for decoded JSON values."""
+    from sandbox.api.quantity import Quantity, QuantityError
+
     if a is None and b is None:
-        return 0
+        return False
     if a is None:
-        return -1
+        return True
     if b is None:
-        return 1
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
-        return (a > b) - (a < b)
-    sa, sb = str(a), str(b)
-    return (sa > sb) - (sa < sb)
+        return False
+    if isinstance(a, bool) or isinstance(b, bool) or isinstance(a, (dict, list)):
+        raise CommandError(f"Field is an unsortable type: {type(a).__name__}")
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a < b
+    if isinstance(a, str) and isinstance(b, str):
+        try:
+            return Quantity(a) < Quantity(b)
+        except (QuantityError, ValueError):
+            # kubectl 1.32 compares plain strings byte by byte ("10.244.1.10" < "10.244.1.9");
+            # later versions switched to a natural order
+            return a < b
+    return str(a) < str(b)
 
 
 def sort_objects(objects: list[dict[str, Any]], sort_by: str) -> list[dict[str, Any]]:
-    """``--sort-by``: order objects by a JSONPath field, as kubectl's ``RuntimeSort`` does."""
+    """``--sort-by``: ``SortObjects`` (a JSONPath field, kubectl's ``isLess``, Go's unstable ``sort.Sort``)."""
+    from sandbox.kubectl.gosort import go_sort
+
     try:
-        parser = JSONPath(relaxed(sort_by), allow_missing_keys=True)
+        field = relaxed(sort_by)
+        parser = JSONPath(field, allow_missing_keys=True)
     except JSONPathError as e:
         raise CommandError(str(e)) from None
+    keyed = []
+    for o in objects:
+        res = parser.find_results(o)
+        keyed.append((res[0] if res and res[0] else None, o))
+    if objects and all(v is None for v, _ in keyed):
+        raise CommandError(f'couldn\'t find any field with path "{field}" in the list of objects')
 
-    def value(obj: dict[str, Any]) -> Any:
-        res = parser.find_results(obj)
-        return res[0][0] if res and res[0] else None
+    def less(x: tuple[Any, Any], y: tuple[Any, Any]) -> bool:
+        if x[0] is None:
+            return True  # kubectl: an object without the field is "less", even than another without it
+        if y[0] is None:
+            return False
+        return _is_less(x[0][0], y[0][0])
 
-    keyed = [(value(o), o) for o in objects]
-    keyed.sort(key=functools.cmp_to_key(lambda x, y: _sort_key_cmp(x[0], y[0])))
+    go_sort(keyed, less)
     return [o for _, o in keyed]
 
 

@@ -97,10 +97,17 @@ COMMANDS = [
     ["get", "pods", "-o", "custom-columns=NAME:metadata.name,LABELS:.metadata.labels", "--no-headers"],
     ["get", "pods", "--sort-by=.metadata.name", "-o", "name"],
     ["get", "pods", "--sort-by={.status.podIP}", "-o", "custom-columns=IP:.status.podIP"],
-    # ties keep list order (kubectl's sort.Sort is an insertion sort up to 12 items)
+    # ties come out in the order of Go's (unstable) sort.Sort
     ["get", "pods", "-l", "app", "--sort-by=.metadata.creationTimestamp", "-o", "name"],
+    ["get", "pods", "--sort-by=.metadata.creationTimestamp", "-o", "name"],
+    ["get", "events", "--sort-by=.lastTimestamp", "-o", "custom-columns=R:.reason,O:.involvedObject.name"],
     ["get", "pods", "-l", "app in (web,api)", "-o", "name"],
     ["get", "pods", "--field-selector", "status.phase=Running", "-o", "name"],
+    # kubectl events is client-side too
+    ["events"],
+    ["events", "--for", "pod/crash"],
+    ["events", "-A", "--types=Warning"],
+    ["events", "--for=pod/nothere"],
     # errors
     ["get", "pod", "nothere"],
     ["get", "podz"],

@@ -103,8 +103,13 @@ def describe_events(w: PrefixWriter, events: list[dict[str, Any]] | None, now: f
         w.write(0, "Events:\t<none>\n")
         return
     w.flush()
-    evs = sorted(events, key=lambda e: (parse_ts(e.get("lastTimestamp")) or parse_ts("0001-01-01T00:00:00Z")).timestamp()
-                 if e.get("lastTimestamp") else float("-inf"))
+    from sandbox.kubectl.gosort import go_sort
+
+    def last(e: dict[str, Any]) -> float:
+        t = parse_ts(e.get("lastTimestamp"))
+        return t.timestamp() if t is not None else float("-inf")
+
+    evs = go_sort(list(events), lambda x, y: last(x) < last(y))
     w.write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n")
     w.write(1, "----\t------\t----\t----\t-------\n")
     for e in evs:
