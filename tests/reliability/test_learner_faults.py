@@ -4,8 +4,10 @@ Each test runs a one-node cluster (seed 0) with a Python image (``@image``) that
 a well-behaved ``ticker`` pod that prints a line every virtual second (so "other pods keep running"
 is a count of log lines), and checks that closing the cluster leaves no thread behind.
 
-The watchdog is set to 0.5 wall seconds (the default is 2) so the tests about code that never
-parks stay fast; what it reports does not depend on the value.
+The watchdog is set to 1 wall second (the default is 2) so the tests about code that never parks
+stay fast; what it reports does not depend on the value. On a loaded machine a well-behaved
+container can also be reported (it did not get the CPU in time), so assertions on
+``clock.runaways`` look only for the container under test.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sandbox import Cluster
 from sandbox.clock import Event
 from sandbox.images import image
 
-WATCHDOG = 0.5
+WATCHDOG = 1.0
 P = "reliability.podlab.test"
 
 
@@ -208,9 +210,9 @@ def test_a_busy_loop_is_reported_and_the_cluster_goes_on(cluster: Cluster) -> No
     cluster.apply(pod("spin", "spinner", grace=3))
     cluster.wait_for("pod/spin", "Ready", timeout=30)
     still_ticking(cluster)
-    assert [r.task for r in cluster.clock.runaways] == ["default/spin/app"]
-    assert "while True" in cluster.clock.runaways[0].stack
-    assert "in spinner" in cluster.clock.runaways[0].stack
+    (runaway,) = [r for r in cluster.clock.runaways if r.task == "default/spin/app"]
+    assert "while True" in runaway.stack
+    assert "in spinner" in runaway.stack
     assert cluster.get("pod", "spin").status.phase == "Running"
     assert cluster.logs("spin") == "spinning\n"
     # deleting the pod kills the loop (an exception raised into the thread at the grace period)
@@ -264,7 +266,7 @@ def test_a_container_that_ignores_sigterm_and_spins_leaves_no_thread(cluster: Cl
     cluster.apply(pod("stubspin", "stubborn-spinner", grace=2))
     cluster.wait_for("pod/stubspin", "Ready", timeout=30)
     still_ticking(cluster, 3)
-    assert [r.task for r in cluster.clock.runaways] == ["default/stubspin/app"]
+    assert "default/stubspin/app" in [r.task for r in cluster.clock.runaways]
     # not deleted: closing the cluster (the fixture) must end it
 
 
@@ -325,7 +327,7 @@ def test_a_container_blocked_on_a_clock_event_is_killed_at_the_grace_period(clus
     cluster.apply(pod("waiter", "event-waiter", grace=4))
     cluster.wait_for("pod/waiter", "Ready", timeout=30)
     still_ticking(cluster)
-    assert cluster.clock.runaways == []
+    assert "default/waiter/app" not in [r.task for r in cluster.clock.runaways]
     cluster.delete("pod", "waiter")
     t0 = cluster.elapsed
     cluster.wait_for("pod/waiter", "delete", timeout=60)
@@ -343,8 +345,7 @@ def test_a_real_time_sleep_is_detached_reported_and_rejoins(cluster: Cluster) ->
     cluster.apply(pod("napper", "real-sleeper"))
     cluster.wait_for("pod/napper", "Ready", timeout=30)
     still_ticking(cluster, 5)
-    runaway = cluster.clock.runaways[0]
-    assert runaway.task == "default/napper/app"
+    (runaway,) = [r for r in cluster.clock.runaways if r.task == "default/napper/app"]
     assert "time.sleep(1.5)" in runaway.stack
     thread = _container_thread("napper")
     thread.join(5)  # the real sleep ends; the container is back on the clock, parked in c.sleep
