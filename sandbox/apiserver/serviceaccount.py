@@ -130,7 +130,8 @@ class ServiceAccountAdmission:
             return self._server.get("serviceaccounts", name, namespace).to_dict()
         except NotFound:
             if name != DEFAULT_SERVICE_ACCOUNT:
-                raise
+                # errors.NewNotFound(api.Resource("serviceaccount"), name): the singular
+                raise NotFound.for_resource("serviceaccount", name) from None
         # the real plugin waits for the ServiceAccount controller; it would have created this
         try:
             ns = self._server.get("namespaces", namespace, None)
