@@ -35,7 +35,7 @@ def test_the_mirror_pod_appears():
     cluster = on_node_2()
     pod = expect_pod(cluster, "node-agent-node-2")
     pod.field("spec.nodeName").to_equal("node-2")
-    expect(list((cluster.get("pod/node-agent-node-2").metadata.annotations or {})), "the mirror pod's annotations").to_contain(
+    expect(list(cluster.get("pod/node-agent-node-2").metadata.annotations or {}), "the mirror pod's annotations").to_contain(
         "kubernetes.io/config.mirror"
     )
 
