@@ -5,7 +5,10 @@ import importlib.util
 from podlab.kata import exercise_dir, expect, expect_pod, fail, run_cluster
 from sandbox.errors import StatusError
 
-OLD = (exercise_dir() / "new-api.yaml").read_text(encoding="utf-8").replace("value: green", "value: blue")
+
+def old_manifest():
+    """The Pod as it runs before the roll-out: new-api.yaml with MODE=blue."""
+    return (exercise_dir() / "new-api.yaml").read_text(encoding="utf-8").replace("value: green", "value: blue")
 
 
 def learner_roll_out():
@@ -25,7 +28,7 @@ def learner_roll_out():
 def rolled_out():
     """The old Pod running, then roll_out() called with new-api.yaml; returns (cluster, old uid)."""
     roll_out = learner_roll_out()
-    cluster = run_cluster(OLD)
+    cluster = run_cluster(old_manifest())
     expect_pod(cluster, "api").to_be("Ready", within=60)
     old_uid = cluster.get("pod", "api").metadata.uid
     new = (exercise_dir() / "new-api.yaml").read_text(encoding="utf-8")
