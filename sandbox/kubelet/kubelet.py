@@ -349,7 +349,9 @@ class Kubelet:
                 self._request(w, 0.0)
 
     def _mirror_name(self, pod: Any) -> tuple[str, str]:
-        return (pod.metadata.namespace or "default", f"{pod.metadata.name}-{self.node_name}")
+        """A mirror pod has its static pod's name, which the file source already suffixed with
+        ``-<nodeName>`` (``pkg/kubelet/config/common.go``)."""
+        return (pod.metadata.namespace or "default", pod.metadata.name)
 
     def _mirror(self, pod: Any) -> Any:
         ns, name = self._mirror_name(pod)

@@ -56,15 +56,16 @@ def test_a_bad_pod_does_not_stop_the_others(h: Harness) -> None:
 
 def test_static_pod_runs_and_reports_to_its_mirror(h: Harness) -> None:
     h.runtime.preload("busybox:1.28")
+    # the file source names a static pod <name>-<node> already; its mirror has the same name
     static = Pod.from_dict({
         "apiVersion": "v1", "kind": "Pod",
-        "metadata": {"name": "static-web", "namespace": "default", "uid": "0123"},
+        "metadata": {"name": f"static-web-{NODE}", "namespace": "default", "uid": "0123"},
         "spec": {"containers": [{"name": "web", "image": "busybox:1.28", "command": ["sleep", "3600"],
                                  "imagePullPolicy": "IfNotPresent", "terminationMessagePolicy": "File"}]},
     })
     h.kubelet.sync_static_pods([static])
     h.advance(2)
-    assert [p.metadata.name for p in h.kubelet.running_pods()] == ["static-web"]
+    assert [p.metadata.name for p in h.kubelet.running_pods()] == [f"static-web-{NODE}"]
     mirror = static.to_dict()
     mirror["metadata"] = {"name": f"static-web-{NODE}", "namespace": "default",
                           "annotations": {"kubernetes.io/config.mirror": "hash", "kubernetes.io/config.source": "file"}}
