@@ -15,7 +15,7 @@ from typing import Any
 from sandbox.api.registry import NoKindMatchError, UnknownResourceError
 from sandbox.errors import StatusError
 from sandbox.kubectl import commands as c
-from sandbox.kubectl.context import Context
+from sandbox.kubectl.context import Context, kubelet_lookup
 from sandbox.kubectl.errors import CommandError, KubectlError
 from sandbox.kubectl.flags import Flag, parse_args
 from sandbox.kubectl.get import GET_FLAGS, run_get
@@ -176,7 +176,7 @@ def run(cluster: Any, cmdline: str | list[str], kubelet_for: Callable[[str], Any
     default ``cluster.kubelet_for``.
     """
     if kubelet_for is None:
-        kubelet_for = getattr(cluster, "kubelet_for", None)
+        kubelet_for = kubelet_lookup(cluster)
     ctx = Context(api=cluster.api, clock=cluster.clock, kubelet_for=kubelet_for)
     try:
         words = _split(cmdline)

@@ -736,7 +736,7 @@ def cmd_logs(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str
                            "See 'kubectl logs -h' for help and examples")
     container = opts.get("container") or (args[1] if len(args) == 2 else None)
     pod = _pod_for(ctx, args[0])
-    kubelet = ctx.kubelet_of_pod(pod)
+    kubelet = ctx.kubelet_of_pod(pod, "logs", container or (pod.spec.containers[0].name if pod.spec.containers else ""))
     tail = opts.get("tail")
     tail = None if tail is None or tail < 0 else tail
     if opts.get("all_containers"):
@@ -793,7 +793,7 @@ def cmd_exec(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str
         raise CommandError("you must specify at least one command for the container")
     pod = _pod_for(ctx, args[0])
     container = opts.get("container") or _default_container(ctx, pod, bool(opts.get("quiet")))
-    kubelet = ctx.kubelet_of_pod(pod)
+    kubelet = ctx.kubelet_of_pod(pod, "exec", container or "")
     box: list[Any] = []
     stdin = opts.get("stdin_text")
     try:

@@ -351,3 +351,32 @@ def test_api_resources_version_top(cluster: Cluster) -> None:
 def test_errors_in_kubectls_words(cluster: Cluster, cmd: str, stderr: str) -> None:
     r = k(cluster, cmd)
     assert (r.stdout, r.stderr, r.exit_code) == ("", stderr, 1)
+
+
+def test_logs_and_exec_on_a_failed_node(cluster: Cluster, files: Path) -> None:
+    k(cluster, f"apply -f {files}/pod.yaml")
+    cluster.advance(10)
+    ip = cluster.get("node", "node-1", namespace=None).status.addresses[0].address
+    cluster.node("node-1").fail()
+    assert k(cluster, "logs nginx").stderr == (
+        f'Error from server: Get "https://{ip}:10250/containerLogs/default/nginx/nginx": '
+        f"dial tcp {ip}:10250: connect: no route to host\n")
+    assert k(cluster, "exec nginx -- true").stderr == (
+        f'error: Internal error occurred: error sending request: Post "https://{ip}:10250/exec/default/nginx/nginx": '
+        f"dial tcp {ip}:10250: connect: no route to host\n")
+
+
+def test_several_containers_default_to_the_first_with_a_notice(cluster: Cluster, tmp_path: Path) -> None:
+    (tmp_path / "two.yaml").write_text(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: two}\nspec:\n"
+        "  initContainers: [{name: prep, image: busybox, command: ['true']}]\n"
+        "  containers:\n  - {name: a, image: busybox, command: [sh, -c, 'echo from a; sleep 3600']}\n"
+        "  - {name: b, image: busybox, command: [sh, -c, 'echo from b; sleep 3600']}\n")
+    k(cluster, f"apply -f {tmp_path}/two.yaml")
+    cluster.advance(10)
+    r = k(cluster, "logs two")
+    assert (r.stdout, r.stderr) == ("from a\n", 'Defaulted container "a" out of: a, b, prep (init)\n')
+    assert k(cluster, "logs two -c b").output == "from b\n"
+    r = k(cluster, "exec two -- hostname")
+    assert (r.stdout, r.stderr) == ("two\n", 'Defaulted container "a" out of: a, b, prep (init)\n')
+    assert k(cluster, "exec two -q -- hostname").stderr == ""

@@ -47,7 +47,9 @@ def env() -> Iterator[tuple[Any, FakeAPIServer]]:
     os.environ["TZ"] = "UTC"  # kubectl prints times in local time; ours are UTC
     with Cluster(nodes=1, seed=7) as cluster:
         cluster.apply(str(MANIFESTS))
-        cluster.advance(130)
+        cluster.advance(120)
+        cluster.delete("pod", "slowstop")  # its shell ignores SIGTERM: Terminating for 600s
+        cluster.advance(10)
         with FakeAPIServer(cluster.api) as srv:
             yield _Wall(cluster), srv
     if old_tz is None:
@@ -66,6 +68,9 @@ COMMANDS = [
     ["describe", "pod", "badimage"],
     ["describe", "pod", "unschedulable"],
     ["describe", "pods", "-l", "app=api"],
+    ["describe", "pod", "slowstop"],
+    ["describe", "pod", "init-fail"],
+    ["describe", "job", "fails"],
     ["describe", "node", "node-1"],
     ["describe", "deployment", "api"],
     ["describe", "replicasets"],
