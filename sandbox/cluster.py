@@ -59,7 +59,12 @@ class KubectlOutput(str):
     exit_code: int
 
     def __new__(cls, stdout: str, stderr: str, exit_code: int) -> KubectlOutput:
-        self = super().__new__(cls, stdout + stderr)
+        # kubectl prints the API server's warnings as they arrive, before the command's output;
+        # errors come last
+        lines = stderr.splitlines(keepends=True)
+        warnings = "".join(line for line in lines if line.startswith("Warning:"))
+        others = "".join(line for line in lines if not line.startswith("Warning:"))
+        self = super().__new__(cls, warnings + stdout + others)
         self.stdout, self.stderr, self.exit_code = stdout, stderr, exit_code
         return self
 
