@@ -181,7 +181,7 @@ spec:
   containers:
   - name: web
     image: busybox:1.36
-    command: [sh, -c, "httpd -f -p 8080"]
+    command: [sleep, "3600"]
     ports: [{containerPort: 8080}]
     readinessProbe:
       exec: {command: [cat, /tmp/ready]}
