@@ -67,7 +67,7 @@ def lesson_title(path: Path) -> str:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
                 if line.startswith("# "):
-                    return line[2:].strip()
+                    return line[2:].replace("`", "").strip()
     return path.stem.replace("-", " ")
 
 
@@ -188,7 +188,11 @@ def _exercises_index() -> str:
                         for p in e.get("prerequisites") or []) or "none"
         lesson = e.get("lesson") or ""
         page = lesson_page(lesson) if lesson else None
-        lesson_cell = f"[{lesson}](../{page})" if page else (f"`{lesson}` (not yet written)" if lesson else "")
+        if page:
+            title = lesson_title(ROOT / page).replace('"', "'")
+            lesson_cell = f'[{lesson.split("-", 1)[0]}](../{page} "{title}")'
+        else:
+            lesson_cell = f"`{lesson}` (not yet written)" if lesson else ""
         out.append(f"| {num} | [{_md_escape(e.get('title', ex_id))}]({ex_id}.md) | {stars} | "
                    f"{e.get('minutes', '')} | {pre} | {lesson_cell} | {e.get('kind', '')} |")
     if not exercises:
@@ -431,10 +435,13 @@ def _images_page() -> str:
             module = importlib.import_module(f"sandbox.images.builtin.{name}")
         except ImportError:
             continue
-        out += [f"## {name}", "", _doc_to_md(module.__doc__), "", "| repository | tags (a regular expression) |",
+        out += [f"## {name}", "", _doc_to_md(module.__doc__), "", "| repositories | tags (a regular expression) |",
                 "|---|---|"]
+        by_pattern: dict[str, list[str]] = {}
         for repo, pattern in families.get(name, []):
-            out.append(f"| `{repo}` | `{pattern.replace('|', chr(92) + '|')}` |")
+            by_pattern.setdefault(pattern, []).append(repo)
+        for pattern, repos in by_pattern.items():
+            out.append(f"| {'<br>'.join(f'`{r}`' for r in repos)} | `{pattern.replace('|', chr(92) + '|')}` |")
         out.append("")
     from sandbox.images.busybox.applets import APPLETS
     from sandbox.images.busybox.builtins import BUILTINS
