@@ -86,6 +86,10 @@ COMMANDS = [
     ["describe", "pod", "nothere"],
     # structured output
     ["get", "pod", "web", "-o", "yaml"],
+    ["get", "configmap", "tricky", "-o", "yaml"],
+    ["get", "configmap", "tricky", "-o", "json"],
+    ["get", "configmap", "tricky", "-o", "jsonpath={.data}"],
+    ["get", "configmap", "tricky", "-o", "custom-columns=DATA:.data,LABELS:.metadata.labels"],
     ["get", "pods", "-o", "json"],
     ["get", "all", "-o", "yaml"],
     ["get", "nodes", "-o", "yaml"],

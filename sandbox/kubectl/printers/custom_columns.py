@@ -13,7 +13,12 @@ from sandbox.kubectl.errors import CommandError
 from sandbox.kubectl.printers.jsonpath import JSONPath, JSONPathError, go_sprint, relaxed
 from sandbox.kubectl.printers.tabwriter import TabWriter
 
-__all__ = ["parse_custom_columns", "CustomColumns"]
+__all__ = ["parse_custom_columns", "CustomColumns", "escape_terminal"]
+
+
+def escape_terminal(text: str) -> str:
+    """``printers.EscapeTerminal``: ESC and carriage returns made visible."""
+    return text.replace("\x1b", "^[").replace("\r", "\\r")
 
 
 def parse_custom_columns(spec: str) -> list[tuple[str, str]]:
@@ -51,7 +56,7 @@ class CustomColumns:
             if not results or not results[0]:
                 cells.append("<none>")
                 continue
-            cells.append(",".join(go_sprint(v) for v in values))
+            cells.append(",".join(escape_terminal(go_sprint(v)) for v in values))
         return cells
 
     def render(self, objects: list[dict[str, Any]]) -> str:
@@ -60,5 +65,6 @@ class CustomColumns:
             self.writer.write_row([h for h, _ in self.columns])
             self._headers_done = True
         for obj in objects:
-            self.writer.write_row(self.row(obj))
+            # written as text: a tab or newline inside a value ends the cell or line, as in Go's tabwriter
+            self.writer.write("\t".join(self.row(obj)) + "\n")
         return self.writer.flush()

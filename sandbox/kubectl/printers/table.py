@@ -465,8 +465,8 @@ def _cell(value: str) -> str:
     """A string cell as the table printer writes it: cut at the first newline, then ``...``."""
     for i, ch in enumerate(value):
         if ch in "\f\n\r":
-            return value[:i] + "..."
-    return value
+            return value[:i].replace("\x1b", "^[") + "..."
+    return value.replace("\x1b", "^[")
 
 
 def build_table(
@@ -513,7 +513,7 @@ def render_table(table: Table, *, no_headers: bool = False, writer: TabWriter | 
     """Lay a table out with kubectl's tab writer."""
     w = writer or TabWriter()
     if not no_headers:
-        w.write_row(table.headers)
+        w.write("\t".join(table.headers) + "\n")
     for row in table.rows:
-        w.write_row(row)
+        w.write("\t".join(row) + "\n")  # a tab inside a cell starts a new column, as in Go's tabwriter
     return w.flush()
