@@ -12,14 +12,12 @@ is the same bytes on every run with one seed; with other seeds the same invarian
 from __future__ import annotations
 
 import json
-import random
 import threading
 from typing import Any
 
 import pytest
 
 from sandbox import Cluster
-from sandbox.controllers.manager import ControllerManager
 from sandbox.errors import StatusError
 from sandbox.images import image
 
@@ -85,9 +83,7 @@ def manifests() -> list[dict[str, Any]]:
 def run_scenario(seed: int) -> tuple[str, dict[str, Any]]:
     """Run the scenario; returns its transcript and the facts the invariants need."""
     before = threading.active_count()
-    cluster = Cluster(nodes=3, seed=seed)
-    manager = ControllerManager(cluster.api, cluster.clock, random.Random(seed))
-    manager.start()
+    cluster = Cluster(nodes=3, seed=seed)  # runs the controller manager itself
     seen: set[tuple[str, str, str]] = set()
     watches = [cluster.api.watch(kind, None) for kind in ("pods", "nodes", "deployments", "replicasets")]
     try:
@@ -112,10 +108,9 @@ def run_scenario(seed: int) -> tuple[str, dict[str, Any]]:
                     except StatusError as e:
                         logs[key] = f"error: {e.code} {e.message}"
         facts = {"pods": cluster.api.list("pods", None).items, "events": cluster.api.list("events", None).items,
-                 "seen": seen, "errors": manager.errors(), "end": cluster.clock.now()}
+                 "seen": seen, "errors": cluster.controllers.errors(), "end": cluster.clock.now()}
         transcript = json.dumps({"pods": pods, "events": events, "logs": logs}, sort_keys=True, indent=1)
     finally:
-        manager.stop()
         cluster.close()
     assert threading.active_count() == before
     return transcript, facts
