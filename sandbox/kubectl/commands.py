@@ -1001,7 +1001,7 @@ def cmd_api_resources(ctx: Context, args: list[str], opts: dict[str, Any], dash:
     for i in infos:
         row = [i.plural, ",".join(i.short_names), i.api_version, "true" if i.namespaced else "false", i.kind]
         if wide:
-            row += ["[" + " ".join(sorted(i.verbs)) + "]", ",".join(i.categories)]
+            row += [",".join(i.verbs), ",".join(i.categories)]
         table.rows.append(row)
     ctx.out.append(render_table(table, no_headers=bool(opts.get("no_headers"))))
 

@@ -49,6 +49,7 @@ def env() -> Iterator[tuple[Any, FakeAPIServer]]:
         cluster.apply(str(MANIFESTS))
         cluster.advance(120)
         cluster.delete("pod", "slowstop")  # its shell ignores SIGTERM: Terminating for 600s
+        run(cluster, ["debug", "sidecar", "--image=busybox", "-c", "dbg", "--", "echo", "hi"])
         cluster.advance(10)
         with FakeAPIServer(cluster.api) as srv:
             yield _Wall(cluster), srv
@@ -112,6 +113,12 @@ COMMANDS = [
     ["get", "events", "--sort-by=.lastTimestamp", "-o", "custom-columns=R:.reason,O:.involvedObject.name"],
     ["get", "pods", "-l", "app in (web,api)", "-o", "name"],
     ["get", "pods", "--field-selector", "status.phase=Running", "-o", "name"],
+    # discovery
+    ["api-resources"],
+    ["api-resources", "--namespaced=false"],
+    ["api-resources", "-o", "name"],
+    ["api-resources", "-o", "wide"],
+    ["api-resources", "--api-group=apps", "--no-headers"],
     # kubectl events is client-side too
     ["events"],
     ["events", "--for", "pod/crash"],
