@@ -67,9 +67,13 @@ _OUT = Flag("output", "o", "str")
 #: Every command: (handler, flags). Registration order is kubectl's (cobra suggests in this order).
 COMMANDS: dict[str, tuple[Handler | None, list[Flag]]] = {
     "create": (c.cmd_create, [_FILE, _OUT, Flag("from-literal", kind="list"), Flag("dry-run", kind="str"),
-                              Flag("save-config"), Flag("validate", kind="str"), Flag("recursive", "R")]),
+                              Flag("save-config"), Flag("validate", kind="str"), Flag("recursive", "R"),
+                              Flag("image", kind="list"), Flag("replicas", "r", "int"), Flag("port", kind="int", default=-1)]),
     "expose": (None, []),
-    "run": (None, []),
+    "run": (c.cmd_run, [_OUT, Flag("image", kind="str"), Flag("restart", kind="str"), Flag("labels", "l", "str"),
+                        Flag("env", kind="list"), Flag("port", kind="str"), Flag("command"), Flag("dry-run", kind="str"),
+                        Flag("stdin", "i"), Flag("tty", "t"), Flag("attach"), Flag("rm"), Flag("for", kind="str"),
+                        Flag("image-pull-policy", kind="str"), Flag("quiet", "q")]),
     "set": (None, []),
     "explain": (_cmd_explain, [Flag("recursive"), Flag("api-version", kind="str"), Flag("output", "o", "str")]),
     "get": (_cmd_get, GET_FLAGS),

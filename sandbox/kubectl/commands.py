@@ -163,6 +163,9 @@ def cmd_create(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[s
         obj = ctx.api.create({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": args[1]}})
         ctx.print(f"namespace/{obj.metadata.name} created")
         return
+    if args and args[0] in ("deployment", "deploy"):
+        create_deployment(ctx, args, {**opts, "_dash": dash})
+        return
     if args and args[0] in ("configmap", "cm", "secret") and len(args) >= 2:
         _create_configmap_or_secret(ctx, args, opts)
         return
@@ -1079,3 +1082,178 @@ def cmd_events(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[s
                f"{inv.get('kind', '')}/{inv.get('name', '')}", (e.get("message") or "").strip()]
         w.write_row(([e["metadata"].get("namespace", "")] if all_ns else []) + row)
     ctx.out.append(w.flush())
+
+
+# ----------------------------------------------------------------------------- run / create deployment
+
+
+def _dry_run_mode(opts: dict[str, Any]) -> str:
+    mode = opts.get("dry_run") or "none"
+    if mode in ("", "unchanged"):
+        mode = "client"
+    if mode not in ("none", "client", "server"):
+        raise CommandError(f'Invalid dry-run value ({mode}). Must be "none", "server", or "client".')
+    return mode
+
+
+def _emit_created(ctx: Context, info_prefix: str, obj: dict[str, Any], opts: dict[str, Any], mode: str) -> None:
+    from sandbox.kubectl.printers.yaml_json import to_json, to_yaml
+
+    out = opts.get("output") or ""
+    if out == "yaml":
+        ctx.out.append(to_yaml(obj))
+    elif out == "json":
+        # a typed object: encoding/json writes the Go struct's field order, not sorted keys
+        ctx.out.append(to_json(obj, sort_keys=False))
+    elif out == "name":
+        ctx.print(f"{info_prefix}/{obj['metadata']['name']}")
+    elif out:
+        raise CommandError(f'unable to match a printer suitable for the output format "{out}", allowed formats are: '
+                           "go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,"
+                           "templatefile,yaml")
+    else:
+        suffix = {"client": " (dry run)", "server": " (server dry run)"}.get(mode, "")
+        ctx.print(f"{info_prefix}/{obj['metadata']['name']} created{suffix}")
+
+
+def _parse_env(items: list[str]) -> list[dict[str, str]]:
+    env = []
+    for item in items:
+        if not item:
+            continue
+        k, sep, v = item.partition("=")
+        if not sep:
+            raise CommandError(f'invalid env: {item}')
+        env.append({"name": k, "value": v})
+    return env
+
+
+def cmd_run(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str] | None) -> None:
+    """``kubectl run NAME --image=IMAGE [--restart] [--labels] [--env] [--port] [--command] -- ARGS``."""
+    if not args:
+        raise KubectlError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples")
+    name = args[0]
+    image = opts.get("image")
+    if not image:
+        raise KubectlError('error: required flag(s) "image" not set')
+    restart = opts.get("restart") or "Always"
+    if restart not in ("Always", "OnFailure", "Never"):
+        raise CommandError(f"invalid restart policy: {restart}")
+    mode = _dry_run_mode(opts)
+    labels: dict[str, str] = {"run": name}
+    if opts.get("labels"):
+        labels = {}
+        for pair in opts["labels"].split(","):
+            k, sep, v = pair.partition("=")
+            if not sep:
+                raise CommandError(f"invalid label spec: {pair}")
+            labels[k] = v
+    # keys in the Go structs' field order (what -o json of a typed object shows)
+    container: dict[str, Any] = {"name": name, "image": image}
+    extra = list(dash or []) + args[1:]
+    if extra:
+        container["command" if opts.get("command") else "args"] = extra
+    if opts.get("port"):
+        container["ports"] = [{"containerPort": int(opts["port"])}]
+    env = _parse_env(opts.get("env") or [])
+    if env:
+        container["env"] = env
+    container["resources"] = {}
+    if opts.get("image_pull_policy"):
+        container["imagePullPolicy"] = opts["image_pull_policy"]
+    if opts.get("stdin") or opts.get("tty"):
+        container["stdin"] = True
+        if opts.get("stdin"):
+            container["stdinOnce"] = True
+        if opts.get("tty"):
+            container["tty"] = True
+    meta: dict[str, Any] = {"name": name}
+    if ctx.namespace_given:
+        meta["namespace"] = ctx.namespace
+    meta["creationTimestamp"] = None
+    meta["labels"] = labels
+    pod = {"kind": "Pod", "apiVersion": "v1", "metadata": meta,
+           "spec": {"containers": [container], "restartPolicy": restart, "dnsPolicy": "ClusterFirst"},
+           "status": {}}
+    if mode == "client":
+        _emit_created(ctx, "pod", pod, opts, mode)
+        return
+    body = json.loads(json.dumps(pod))
+    body["metadata"].pop("creationTimestamp")
+    body.pop("status")
+    created = ctx.api.create(body, namespace=ctx.namespace, dry_run=mode == "server")
+    _print_warnings(ctx)
+    if not (opts.get("stdin") or opts.get("attach")):
+        _emit_created(ctx, "pod", created.to_dict(), opts, mode)
+        return
+    # -i/--attach: there is no terminal in the sandbox; run to completion and show the output
+    def finished() -> bool:
+        cur = ctx.api.get("pods", name, ctx.namespace)
+        return cur.status is not None and cur.status.phase in ("Succeeded", "Failed")
+
+    limit = parse_duration(opts["for"]) if opts.get("for") else 300.0
+    ctx.clock.run_until(finished, limit)
+    cur = ctx.api.get("pods", name, ctx.namespace)
+    ctx.out.append(ctx.kubelet_of_pod(cur, "logs", name).logs(ctx.namespace, name, name))
+    if opts.get("rm"):
+        ctx.api.delete("pods", name, ctx.namespace)
+        ctx.print(f'pod "{name}" deleted')
+
+
+def _container_name_from_image(image: str) -> str:
+    """kubectl create deployment's container name: the image's last path part without tag or digest."""
+    base = image.split("@", 1)[0]
+    last = base.rsplit("/", 1)[-1]
+    last = last.split(":", 1)[0]
+    return "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in last.lower()).strip("-")
+
+
+def create_deployment(ctx: Context, args: list[str], opts: dict[str, Any]) -> None:
+    """``kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P]``."""
+    if len(args) != 2:
+        raise KubectlError(f"error: exactly one NAME is required, got {len(args) - 1}\n"
+                           "See 'kubectl create deployment -h' for help and examples")
+    name = args[1]
+    images = [i for i in opts.get("image") or [] if i]
+    if not images:
+        raise KubectlError('error: required flag(s) "image" not set')
+    mode = _dry_run_mode(opts)
+    containers = []
+    seen: dict[str, int] = {}
+    for image in images:
+        cname = _container_name_from_image(image)
+        if cname in seen:
+            seen[cname] += 1
+            cname = f"{cname}-{seen[cname]}"
+        else:
+            seen[cname] = 0
+        c: dict[str, Any] = {"name": cname, "image": image}
+        if not containers and opts.get("_dash"):
+            c["command"] = list(opts["_dash"])
+        if opts.get("port") not in (None, -1):
+            c["ports"] = [{"containerPort": opts["port"]}]
+        c["resources"] = {}
+        containers.append(c)
+    labels = {"app": name}
+    meta: dict[str, Any] = {"name": name}
+    if ctx.namespace_given:
+        meta["namespace"] = ctx.namespace
+    meta["creationTimestamp"] = None
+    meta["labels"] = labels
+    d: dict[str, Any] = {
+        "kind": "Deployment", "apiVersion": "apps/v1", "metadata": meta,
+        "spec": {"replicas": opts.get("replicas") if opts.get("replicas") is not None else 1,
+                 "selector": {"matchLabels": dict(labels)},
+                 "template": {"metadata": {"creationTimestamp": None, "labels": dict(labels)},
+                              "spec": {"containers": containers}},
+                 "strategy": {}},
+        "status": {}}
+    if mode == "client":
+        _emit_created(ctx, "deployment.apps", d, opts, mode)
+        return
+    body = json.loads(json.dumps(d))
+    body["metadata"].pop("creationTimestamp")
+    body["spec"]["template"]["metadata"].pop("creationTimestamp")
+    body.pop("status")
+    created = ctx.api.create(body, namespace=ctx.namespace, dry_run=mode == "server")
+    _emit_created(ctx, "deployment.apps", created.to_dict(), opts, mode)

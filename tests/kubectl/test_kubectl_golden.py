@@ -113,6 +113,17 @@ COMMANDS = [
     ["get", "events", "--sort-by=.lastTimestamp", "-o", "custom-columns=R:.reason,O:.involvedObject.name"],
     ["get", "pods", "-l", "app in (web,api)", "-o", "name"],
     ["get", "pods", "--field-selector", "status.phase=Running", "-o", "name"],
+    # generators (client-side dry runs)
+    ["run", "nginx", "--image=nginx", "--dry-run=client", "-o", "yaml"],
+    ["run", "bb", "--image=busybox", "--restart=Never", "--labels=a=b,c=d", "--env=X=1", "--env=Y=two",
+     "--port=8080", "--dry-run=client", "-o", "yaml", "--", "sleep", "3600"],
+    ["run", "bb", "--image=busybox", "--command", "--dry-run=client", "-o", "json", "--", "sh", "-c", "echo hi"],
+    ["run", "x", "--image=nginx", "--dry-run=client"],
+    ["run", "x", "--image=nginx", "--dry-run=client", "-o", "name"],
+    ["create", "deployment", "web", "--image=nginx", "--replicas=2", "--port=80", "--dry-run=client", "-o", "yaml"],
+    ["create", "deployment", "two", "--image=nginx:1.25", "--image=registry.k8s.io/pause:3.9", "--dry-run=client",
+     "-o", "json"],
+    ["create", "deployment", "web", "--image=nginx", "--dry-run=client"],
     # discovery
     ["api-resources"],
     ["api-resources", "--namespaced=false"],

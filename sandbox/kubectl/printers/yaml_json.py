@@ -22,9 +22,10 @@ import yaml
 __all__ = ["to_json", "to_yaml", "go_yaml_key_less"]
 
 
-def to_json(obj: Any) -> str:
-    """kubectl's ``-o json`` text (ends with a newline)."""
-    text = json.dumps(obj, indent=4, sort_keys=True, ensure_ascii=False, separators=(",", ": "))
+def to_json(obj: Any, sort_keys: bool = True) -> str:
+    """kubectl's ``-o json`` text (ends with a newline); ``sort_keys=False`` keeps the dict's order,
+    as encoding/json does for a typed Go object."""
+    text = json.dumps(obj, indent=4, sort_keys=sort_keys, ensure_ascii=False, separators=(",", ": "))
     text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
     return text + "\n"
