@@ -203,8 +203,8 @@ def run(cluster: Any, cmdline: str | list[str], kubelet_for: Callable[[str], Any
 _HELP = """kubectl controls the Kubernetes cluster manager (the podlab sandbox's own kubectl).
 
 Commands in the sandbox:
-  get, describe, explain, logs, exec, debug, apply, create, replace, delete, patch, label,
-  annotate, taint, cordon, uncordon, scale, rollout, wait, top, api-resources, version
+  get, describe, explain, events, logs, exec, debug, run, apply, create, replace, delete, patch,
+  label, annotate, taint, cordon, uncordon, scale, rollout, wait, top, api-resources, version
 
 Usage:
   kubectl [flags] [options]

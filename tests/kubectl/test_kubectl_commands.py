@@ -383,3 +383,15 @@ def test_several_containers_default_to_the_first_with_a_notice(cluster: Cluster,
     r = k(cluster, "exec two -- hostname")
     assert (r.stdout, r.stderr) == ("two\n", 'Defaulted container "a" out of: a, b, prep (init)\n')
     assert k(cluster, "exec two -q -- hostname").stderr == ""
+
+
+def test_run_and_create_deployment(cluster: Cluster) -> None:
+    r = k(cluster, ["run", "once", "--image=busybox", "--restart=Never", "-i", "--rm", "--", "sh", "-c", "echo hi"])
+    assert (r.stdout, r.stderr) == ('hi\npod "once" deleted\n', "")
+    assert k(cluster, "get pods").stderr == "No resources found in default namespace.\n"
+    assert k(cluster, "run web --image=nginx --labels=app=web").stdout == "pod/web created\n"
+    assert cluster.get("pod", "web").metadata.labels == {"app": "web"}
+    assert k(cluster, "create deployment api --image=nginx:1.25 --replicas=3").stdout == "deployment.apps/api created\n"
+    assert k(cluster, "rollout status deploy/api").stdout.endswith('deployment "api" successfully rolled out\n')
+    assert k(cluster, "get deploy api").stdout.splitlines()[1].split()[1] == "3/3"
+    assert k(cluster, "run x").stderr == 'error: required flag(s) "image" not set\n'
