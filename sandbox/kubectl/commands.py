@@ -5,24 +5,45 @@ from __future__ import annotations
 
 import json
 import pathlib
-import shlex
 from datetime import datetime, timezone
 from typing import Any
 
 from sandbox.api import manifests
-from sandbox.errors import BadRequest, NotFound, StatusError
+from sandbox.errors import NotFound, StatusError
 from sandbox.kubectl.apply import apply_object
 from sandbox.kubectl.context import Context
 from sandbox.kubectl.errors import CommandError, KubectlError
 from sandbox.kubectl.get import parse_duration
 from sandbox.kubectl.printers.table import Table, render_table
 from sandbox.kubectl.printers.tabwriter import TabWriter
-from sandbox.kubectl.resources import Target, kind_prefix, parse_resource_args, resolve
+from sandbox.kubectl.resources import kind_prefix, parse_resource_args, resolve
 
 __all__ = [
     "CLIENT_VERSION",
     "SERVER_VERSION",
     "FORCE_DELETE_WARNING",
+    "cmd_annotate",
+    "cmd_api_resources",
+    "cmd_apply",
+    "cmd_cordon",
+    "cmd_create",
+    "cmd_debug",
+    "cmd_delete",
+    "cmd_events",
+    "cmd_exec",
+    "cmd_label",
+    "cmd_logs",
+    "cmd_patch",
+    "cmd_replace",
+    "cmd_rollout",
+    "cmd_run",
+    "cmd_scale",
+    "cmd_taint",
+    "cmd_top",
+    "cmd_uncordon",
+    "cmd_version",
+    "cmd_wait",
+    "create_deployment",
 ]
 
 CLIENT_VERSION = "v1.32.4"
@@ -1009,12 +1030,6 @@ def cmd_api_resources(ctx: Context, args: list[str], opts: dict[str, Any], dash:
     ctx.out.append(render_table(table, no_headers=bool(opts.get("no_headers"))))
 
 
-def split_cmdline(cmdline: str) -> list[str]:
-    """Split a command line as a POSIX shell would (quotes, escapes)."""
-    return shlex.split(cmdline)
-
-
-__all__ += [name for name in list(globals()) if name.startswith("cmd_")] + ["split_cmdline", "BadRequest", "Target"]
 
 
 # ----------------------------------------------------------------------------- events
