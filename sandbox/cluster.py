@@ -30,15 +30,15 @@ from typing import Any
 
 from sandbox.api import manifests
 from sandbox.api.base import K8sModel
-from sandbox.apiserver import APIServer, podsecurity
+from sandbox.apiserver import APIServer, podsecurity, serviceaccount, serviceip
 from sandbox.apiserver.watch import WatchEvent
 from sandbox.clock import Clock
 from sandbox.controllers import ControllerManager
-from sandbox.errors import BadRequest, NotFound, SandboxError
+from sandbox.errors import BadRequest, NotFound, SandboxError, StatusError
 from sandbox.kubectl.apply import ApplyResult, apply_object
 from sandbox.kubelet.node_info import NodeConfig
 from sandbox.machine import Machine
-from sandbox.network import Network
+from sandbox.network import Network, services
 from sandbox.runtime.cri import ExecResult
 from sandbox.scheduler import Scheduler
 from sandbox.timeline import Timeline, TimelineRecorder
@@ -121,7 +121,13 @@ class Cluster:
         self.recorder = TimelineRecorder(self.api, self.clock)
         #: Pod Security admission, as kube-apiserver enables it by default.
         self.pod_security = podsecurity.install(self.api)
+        #: ServiceAccount admission: every pod runs as a ServiceAccount and gets its token volume.
+        self.service_accounts = serviceaccount.install(self.api, random.Random(f"{seed}/kube-api-access"))
+        #: ClusterIP allocation for Services (``10.96.0.0/12``; ``10.96.0.1`` is ``kubernetes``).
+        self.service_ips = serviceip.install(self.api, random.Random(f"{seed}/service-ip"))
         self.network = Network(self.clock)
+        #: Cluster DNS for Services and a minimal kube-proxy (ClusterIP over TCP).
+        self.services = services.install(self.network, self.api)
         self.scheduler = Scheduler(self.api, self.clock, random.Random(self.rng.getrandbits(64)))
         self.scheduler.start()
         #: kube-controller-manager: workload controllers, garbage collector, node lifecycle.
@@ -185,7 +191,10 @@ class Cluster:
             raise BadRequest(f'pod {pod} does not have a host assigned')
         machine = self._machines.get(node)
         if machine is None or machine.failed:
-            raise BadRequest(f'Get "https://{node}:10250/containerLogs/{namespace}/{pod}": dial tcp: connect: no route to host')
+            ip = machine.netns.ips[0] if machine is not None else node
+            raise StatusError(
+                f'Get "https://{ip}:10250/containerLogs/{namespace}/{pod}": dial tcp {ip}:10250: connect: no route to host',
+                code=500, reason="")
         return obj, machine.kubelet
 
     # ------------------------------------------------------------------ containers
@@ -430,6 +439,7 @@ class Cluster:
         self.controllers.stop()
         self.scheduler.stop()
         self.recorder.stop()
+        self.services.stop()
         for machine in self._machines.values():
             machine.close()
         self.clock.close()

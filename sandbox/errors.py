@@ -102,9 +102,11 @@ class StatusError(SandboxError):
         return list(self.details.get("causes", []))
 
     def kubectl(self) -> str:
-        """The line kubectl prints for this error: ``Error from server (Reason): message``."""
-        reason = self.reason or "InternalError"
-        return f"Error from server ({reason}): {self.message}"
+        """The line kubectl prints for this error: ``Error from server (Reason): message``
+        (``Error from server: message`` when the Status carries no reason)."""
+        if not self.reason:
+            return f"Error from server: {self.message}"
+        return f"Error from server ({self.reason}): {self.message}"
 
 
 class BadRequest(StatusError):

@@ -154,7 +154,7 @@ def test_a_timeout_says_so_and_shows_describe_events_logs_and_timeline(exercise)
     cluster = run_cluster(crash, nodes=1)
     msg = failure(expect_pod(cluster, "hello").to_be, "Ready", within=60)
     assert msg.startswith('Timed out: pod "hello" was not Ready after 60 seconds (virtual time).\n\n  expected: Ready\n  got:      phase Running, container web waiting: CrashLoopBackOff')
-    assert "$ kubectl describe pod hello\n  Name:         hello\n" in msg
+    assert "$ kubectl describe pod hello\n  Name:             hello\n" in msg
     assert "Back-off restarting failed container web in pod hello_default(" in msg
     assert "$ kubectl logs hello -c web --previous --tail=10\n  starting\n  sh: exitt: not found\n" in msg
     assert "The life of pod hello on virtual time:" in msg

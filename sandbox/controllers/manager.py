@@ -25,6 +25,9 @@ DEFAULT_CONTROLLERS = (
     "node-lifecycle",
     "taint-eviction",
     "pod-garbage-collector",
+    "serviceaccount",
+    "root-ca-certificate-publisher",
+    "endpoints",
 )
 
 

@@ -111,7 +111,7 @@ def test_lists_and_names() -> None:
     assert info.qualified_resource == "deployments.apps"
     assert REGISTRY.for_model(Pod()).qualified_resource == "pods"
     assert info.make_list([], "42") == {"apiVersion": "apps/v1", "kind": "DeploymentList", "metadata": {"resourceVersion": "42"}, "items": []}
-    assert [i.kind for i in REGISTRY.in_category("all")] == ["Pod", "ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"]
+    assert [i.kind for i in REGISTRY.in_category("all")] == ["Pod", "ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Service"]
 
 
 def test_register_a_later_kind() -> None:
