@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from sandbox.runtime import cri
 
 __all__ = [
+    "CONTAINER_HASH_ANNOTATION",
+    "hash_container",
     "RuntimeContainer",
     "PodRuntimeStatus",
     "is_restartable_init_container",
@@ -16,6 +19,24 @@ __all__ = [
     "has_any_regular_container_started",
     "all_containers",
 ]
+
+#: Where the kubelet keeps a runtime container's spec hash (``containerHashLabel``).
+CONTAINER_HASH_ANNOTATION = "io.kubernetes.container.hash"
+
+
+def hash_container(container: Any) -> str:
+    """``HashContainer``: the hash of the fields a running container is compared on, as hex.
+
+    Since Kubernetes 1.31 only ``name`` and ``image`` are hashed (``pickFieldsToHash``): the
+    image is the one field of a running container an update may change. The hash is FNV-1a (32
+    bits) of their JSON, as Go marshals the map (keys sorted).
+    """
+    data = json.dumps({"image": container.image or "", "name": container.name},
+                      separators=(",", ":"), sort_keys=True).encode()
+    h = 0x811C9DC5
+    for b in data:
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return format(h, "x")
 
 
 @dataclass
@@ -35,6 +56,7 @@ class RuntimeContainer:
     exit_code: int | None = None
     reason: str = ""
     message: str = ""
+    hash: str = ""  # the spec hash it was created with (CONTAINER_HASH_ANNOTATION)
 
     @classmethod
     def from_cri(cls, s: cri.ContainerStatus, seq: int) -> RuntimeContainer:
@@ -42,7 +64,13 @@ class RuntimeContainer:
             id=s.id, name=s.name, attempt=s.attempt, state=s.state, image=s.image, image_ref=s.image_ref,
             created_at=s.created_at, seq=seq, started_at=s.started_at, finished_at=s.finished_at,
             exit_code=s.exit_code, reason=s.reason, message=s.message,
+            hash=(getattr(s, "annotations", None) or {}).get(CONTAINER_HASH_ANNOTATION, ""),
         )
+
+    def changed(self, spec: Any) -> bool:
+        """``containerChanged``: the spec's hash differs from the one this container was created
+        with (its image was updated in place)."""
+        return bool(self.hash) and self.hash != hash_container(spec)
 
     @property
     def running(self) -> bool:

@@ -16,8 +16,10 @@ from typing import Any
 from sandbox.kubelet import events
 from sandbox.kubelet.backoff import Backoff, format_duration
 from sandbox.kubelet.container import (
+    CONTAINER_HASH_ANNOTATION,
     PodRuntimeStatus,
     RuntimeContainer,
+    hash_container,
     is_restartable_init_container,
     should_container_be_restarted,
 )
@@ -166,11 +168,17 @@ def compute_pod_actions(
                 actions.containers_to_start.append(i)
             continue
         req = kill_requests.get(rc.id)
-        if req is None:
+        if rc.changed(c):
+            # the image was updated in place: restart whatever the restart policy says
+            req = KillInfo(rc.id, c.name, c, f"Container {c.name} definition changed")
+            restart = True
+        elif req is None:
             keep += 1
             continue
+        else:
+            restart = restart_on_failure
         msg = req.message
-        if restart_on_failure:
+        if restart:
             msg = f"{msg}, will be restarted"
             actions.containers_to_start.append(i)
         actions.containers_to_kill[rc.id] = KillInfo(rc.id, c.name, c, msg, req.reason, req.grace_override)
@@ -230,6 +238,14 @@ def _compute_init_actions(
                         initialized = True
                     elif not previously:
                         to_start.append(i + 1)
+                    if rc.changed(c):
+                        # a sidecar's image updated in place: restart it (no ", will be restarted")
+                        actions.containers_to_kill[rc.id] = KillInfo(
+                            rc.id, c.name, c, f"Init container {c.name} definition changed")
+                        to_start.append(i)
+                        if not previously:
+                            previously = True
+                        continue
                     req = kill_requests.get(rc.id)
                     if req is not None:
                         actions.containers_to_kill[rc.id] = KillInfo(
@@ -438,7 +454,8 @@ class RuntimeManager:
         return True
 
     def _backoff_key(self, pod: Any, spec: Any) -> str:
-        return f"{pod.metadata.uid}_{spec.name}"
+        """``GetStableKey``: includes the container's hash, so a changed image starts afresh."""
+        return f"{pod.metadata.uid}_{spec.name}_{hash_container(spec)}"
 
     def do_backoff(self, pod: Any, spec: Any, status: PodRuntimeStatus, result: SyncResult) -> str | None:
         """``doBackOff``: the CrashLoopBackOff message if the container must wait, else ``None``."""
@@ -538,6 +555,7 @@ class RuntimeManager:
                 "io.kubernetes.pod.name": pod.metadata.name or "",
                 "io.kubernetes.pod.namespace": pod.metadata.namespace or "",
                 "io.kubernetes.pod.uid": pod.metadata.uid or "",
+            annotations={CONTAINER_HASH_ANNOTATION: hash_container(spec)},
             },
         )
 

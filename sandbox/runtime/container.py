@@ -301,6 +301,8 @@ class Container:
             reason=self.reason,
             message=self.message,
             signal=self.signal,
+            labels=dict(self.config.labels),
+            annotations=dict(self.config.annotations),
         )
 
     # ------------------------------------------------------------------ start

@@ -123,6 +123,8 @@ class ContainerConfig:
     tty: bool = False
     attempt: int = 0  # the restart count this container is created for
     labels: dict[str, str] = field(default_factory=dict)
+    #: the kubelet's bookkeeping (``io.kubernetes.container.hash``, ...), read back in the status
+    annotations: dict[str, str] = field(default_factory=dict)
 
 
 class ContainerState:
@@ -152,6 +154,8 @@ class ContainerStatus:
 
 
 @dataclass
+    labels: dict[str, str] = field(default_factory=dict)
+    annotations: dict[str, str] = field(default_factory=dict)
 class LogLine:
     """One line a container wrote, with the time it wrote it (for ``--timestamps``)."""
 
