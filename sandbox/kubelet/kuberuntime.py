@@ -555,8 +555,8 @@ class RuntimeManager:
                 "io.kubernetes.pod.name": pod.metadata.name or "",
                 "io.kubernetes.pod.namespace": pod.metadata.namespace or "",
                 "io.kubernetes.pod.uid": pod.metadata.uid or "",
-            annotations={CONTAINER_HASH_ANNOTATION: hash_container(spec)},
             },
+            annotations={CONTAINER_HASH_ANNOTATION: hash_container(spec)},
         )
 
     def start_container(

@@ -151,11 +151,11 @@ class ContainerStatus:
     reason: str = ""  # "Completed", "Error", "OOMKilled", "StartError", "ContainerCannotRun"
     message: str = ""  # the termination message, when there is one
     signal: int | None = None  # the signal that ended it, if any
+    labels: dict[str, str] = field(default_factory=dict)
+    annotations: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
-    labels: dict[str, str] = field(default_factory=dict)
-    annotations: dict[str, str] = field(default_factory=dict)
 class LogLine:
     """One line a container wrote, with the time it wrote it (for ``--timestamps``)."""
 
