@@ -456,17 +456,19 @@ def generate_api_pod_status(
 
     all_statuses = list(s.containerStatuses or []) + list(s.initContainerStatuses or [])
     s.phase = get_phase(pod, all_statuses, pod_is_terminal, is_static)
-    if not is_terminal(s.phase):
-        if is_terminal(old.phase):
-            s.phase = old.phase
-        elif is_terminal(api_status.phase):
-            s.phase = api_status.phase
-    if s.phase == old.phase:
+    if evict is not None:  # a PodSyncHandler's ShouldEvict (active deadline) or an eviction
+        s.phase = FAILED
+    # pods are not allowed to transition out of terminal phases: once Failed (say, past its
+    # active deadline) a pod stays Failed even if its containers then exit 0 on SIGTERM
+    for prev in (old.phase, api_status.phase):
+        if is_terminal(prev):
+            s.phase = prev
+            break
+    if evict is not None and s.phase == FAILED:
+        s.reason, s.message = evict
+    elif s.phase == old.phase:
         s.reason = old.reason or api_status.reason
         s.message = old.message or api_status.message
-    if evict is not None:
-        s.phase = FAILED
-        s.reason, s.message = evict
 
     if runtime.ips:
         s.podIP = runtime.ips[0]
