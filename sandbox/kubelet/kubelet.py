@@ -18,11 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sandbox.api.core import PodCondition
+from sandbox.api.quantity import Quantity
 from sandbox.errors import BadRequest, NotFound, SandboxError
-from sandbox.kubelet import deadline, events
+from sandbox.kubelet import admission, deadline, events
 from sandbox.kubelet.container import RuntimeContainer
 from sandbox.kubelet.coro import Coroutine
-from sandbox.kubelet.eviction import EvictionManager
+from sandbox.kubelet.eviction import EvictionManager, MemoryStats
 from sandbox.kubelet.kuberuntime import KillInfo, RuntimeManager, SyncResult
 from sandbox.kubelet.logs import render_logs
 from sandbox.kubelet.pod_workers import SYNCING, TERMINATED, TERMINATING, PodWorker
@@ -30,6 +32,7 @@ from sandbox.kubelet.status import (
     StatusManager,
     generate_api_pod_status,
     is_terminal,
+    terminate_pod_status,
 )
 from sandbox.runtime import cri
 
@@ -103,6 +106,7 @@ class Kubelet:
         self.rt = RuntimeManager(runtime, clock, self._record, self._lookup, self.host_ips)
         self.rt.startup_done = self._startup_done
         self.rt.on_progress = self._progress
+        self.rt.service_env = self._service_env
         self.workers: dict[str, PodWorker] = {}
         self.static_uids: set[str] = set()
         self.warnings: list[str] = []
@@ -130,8 +134,21 @@ class Kubelet:
         vm.rng = random.Random(f"volumes/{node_name}")  # its own stream: the kubelet rng stays untouched
         vm.node_allocatable = self._node_allocatable
         self.evictions: dict[str, tuple[str, str]] = {}
+        #: the ``DisruptionTarget`` condition an eviction under node pressure adds (pod uid -> it)
+        self.disruptions: dict[str, PodCondition] = {}
+        # node-pressure eviction: the machine hands over its NodeConfig (capacity, evictionHard)
+        # and its NodeStatusManager (the MemoryPressure condition, node events)
+        node_config = self.config.extra.get("node_config")
+        self.node_status = self.config.extra.get("node_status")
         self.eviction_manager = EvictionManager(
-            clock, vm, lambda: [u for u, w in self.workers.items() if w.state == SYNCING], self.evict_pod)
+            clock, vm, self._active_uids, self.evict_pod,
+            memory_stats=self._memory_stats,
+            capacity=(lambda: Quantity(node_config.memory).value()) if node_config is not None else None,
+            thresholds=dict(node_config.eviction_hard) if node_config is not None else None,
+            set_pressure=self._set_memory_pressure if self.node_status is not None else None,
+            node_event=self._node_event if self.node_status is not None else None,
+            cleaned_up=lambda uid: uid not in self.workers or self.workers[uid].state == TERMINATED,
+        )
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -237,16 +254,57 @@ class Kubelet:
             return {}
         return dict(node.status.allocatable or {}) if node.status is not None else {}
 
-    def evict_pod(self, uid: str, message: str) -> None:
+    def evict_pod(self, uid: str, message: str, condition: bool = False) -> None:
         """The eviction manager's ``evictPod``: event ``Evicted``, then the pod fails with reason
-        ``Evicted`` and its containers are killed with grace period 0 (podlab-pod)."""
+        ``Evicted`` (and, with ``condition``, the ``DisruptionTarget`` condition, reason
+        ``TerminationByKubelet``, with the same message) and its containers are killed with grace
+        period 0 (podlab-pod)."""
         w = self.workers.get(uid)
         if w is None or w.state != SYNCING or uid in self.evictions:
             return
         self._record(w.pod, None, events.WARNING, "Evicted", message)
         self.evictions[uid] = ("Evicted", message)
+        if condition:
+            self.disruptions[uid] = PodCondition(type="DisruptionTarget", status="True",
+                                                 reason="TerminationByKubelet", message=message)
         w.grace_override = 0
         self._request(w, 0.0)
+
+    def _active_uids(self) -> list[str]:
+        """``GetActivePods``: the pods not terminating nor terminated."""
+        return [u for u, w in self.workers.items() if w.state == SYNCING]
+
+    def _memory_stats(self) -> list[MemoryStats]:
+        """The summary API's memory part: each pod's running containers and the memory their
+        cgroups hold (what cAdvisor reports as the working set)."""
+        out = []
+        for uid, w in self.workers.items():
+            rec = self.rt.records.get(uid)
+            if rec is None or w.state == TERMINATED:
+                continue
+            used: dict[str, int] = {}
+            for cid in rec.container_ids:
+                with contextlib.suppress(Exception):
+                    st = self.runtime.container_status(cid)
+                    if st.state == cri.ContainerState.RUNNING:
+                        used[st.name] = used.get(st.name, 0) + self.runtime.container(cid).memory.usage
+            out.append(MemoryStats(uid, w.pod, used))
+        return out
+
+    def _set_memory_pressure(self, pressure: bool) -> None:
+        """The ``MemoryPressureCondition`` setter reads ``IsUnderMemoryPressure``: posted with
+        the next node status update."""
+        if pressure:
+            self.node_status.set_condition("MemoryPressure", "True")
+        else:
+            self.node_status.clear_condition("MemoryPressure")
+
+    def _node_event(self, type_: str, reason: str, message: str) -> None:
+        if self._stopped:
+            return
+        with contextlib.suppress(Exception):
+            self.api.record_event(self.node_status.node_ref, type_, reason, message,
+                                  self.config.source_component, self.node_name)
 
     def _lookup(self, resource: str, namespace: str, name: str) -> Any:
         try:
@@ -294,6 +352,16 @@ class Kubelet:
                 if pod.metadata.deletionTimestamp is not None:
                     self._request(w, 0.0)
                 return
+            if pod.metadata.deletionTimestamp is not None:
+                # pod_workers.go UpdatePod: a pod first seen with a deletionTimestamp (deleted
+                # while this kubelet was down) is never started: it goes straight to
+                # terminating (nothing to kill), then terminated, and its object is removed.
+                w = PodWorker(uid=uid, pod=pod, state=TERMINATING)
+                self.workers[uid] = w
+                self._request(w, 0.0)
+                return
+            if not self._admit(pod):
+                return
             w = PodWorker(uid=uid, pod=pod)
             self.workers[uid] = w
             if self.prober is not None and hasattr(self.prober, "add_pod"):
@@ -308,6 +376,22 @@ class Kubelet:
             self._request(w, 0.0)
         elif changed or (pod.metadata.deletionTimestamp is not None and w.state == TERMINATED):
             self._request(w, 0.0)
+
+    def _admit(self, pod: Any) -> bool:
+        """``canAdmitPod``/``rejectPod`` (:mod:`sandbox.kubelet.admission`): a pod that cannot run
+        on this node never starts; it gets a Warning event and fails at once."""
+        try:
+            node = self.api.get("nodes", self.node_name)
+        except Exception:  # noqa: BLE001 - no Node object (a bare kubelet): nothing to check
+            return True
+        active = [w.pod for w in self.workers.values() if w.state != TERMINATED]
+        res = admission.admit(pod, node, active)
+        if res.admit:
+            return True
+        self._record(pod, None, events.WARNING, res.reason, res.message)
+        self.workers[pod.metadata.uid] = PodWorker(uid=pod.metadata.uid, pod=pod, state=TERMINATED, adopted=True)
+        self.status_manager.set_pod_status(pod, admission.rejected_status(pod, res))
+        return False
 
     def sync_static_pods(self, pods: list[Any]) -> None:
         """The full desired set of static pods (from the manifest directory): start new ones,
@@ -347,6 +431,13 @@ class Kubelet:
             elif _semantic(p) != _semantic(w.pod):
                 w.pod = p
                 self._request(w, 0.0)
+
+    def _service_env(self, namespace: str, enable_service_links: bool) -> dict[str, str]:
+        """``getServiceEnvVarMap``: the ``kubernetes`` Service's variables always, the namespace's
+        Services' with ``enableServiceLinks`` (the default)."""
+        from sandbox.network.services import service_env
+
+        return service_env(self.api, namespace, enable_service_links)
 
     def _mirror_name(self, pod: Any) -> tuple[str, str]:
         """A mirror pod has its static pod's name, which the file source already suffixed with
@@ -477,6 +568,7 @@ class Kubelet:
         status = generate_api_pod_status(
             api_pod, rstatus, old, w.reasons, terminal, self.host_ips(),
             self._started_fn(pod), self._ready_fn(pod), evict=evict, is_static=w.static,
+            disruption=self.disruptions.get(w.uid),
         )
         if self.prober is not None and hasattr(self.prober, "update_pod_status"):  # podlab-prober
             self.prober.update_pod_status(w.uid, status)
@@ -563,7 +655,8 @@ class Kubelet:
         if not w.adopted:
             self.rt.stop_sandbox(w.uid)
             rstatus = self.rt.get_pod_status(w.pod)
-            self._set_status(w, self._generate(w, rstatus, True))
+            # SyncTerminatedPod ends with statusManager.TerminatePod
+            self._set_status(w, terminate_pod_status(w.pod, self._generate(w, rstatus, True), w.static))
         if self.prober is not None and hasattr(self.prober, "remove_pod"):
             with contextlib.suppress(Exception):
                 self.prober.remove_pod(w.uid)
@@ -588,6 +681,7 @@ class Kubelet:
             w.coro.cancel()
         self.workers.pop(w.uid, None)
         self.evictions.pop(w.uid, None)  # podlab-pod
+        self.disruptions.pop(w.uid, None)
         self.static_uids.discard(w.uid)
         self.status_manager.forget(w.uid)
         rec = self.rt.records.get(w.uid)

@@ -9,7 +9,7 @@ coroutine ops here (:mod:`sandbox.kubelet.coro`), so the kubelet stays a set of 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -342,6 +342,9 @@ class RuntimeManager:
         self.images = ImageManager(runtime, clock, lambda pod, name, t, r, m: recorder(pod, name, t, r, m))
         # podlab-pod: the volume manager (sandbox.kubelet.volume); the kubelet sets host_fs
         self.volume_manager = VolumeManager(clock, lookup, recorder)
+        #: ``service_env(namespace, enable_service_links)``: the Services' environment variables
+        #: (``KUBERNETES_SERVICE_HOST``, ...); set by the kubelet, which reads them from the API.
+        self.service_env: Callable[[str, bool], Mapping[str, str]] | None = None
         self.records: dict[str, PodRecord] = {}
         self.by_container: dict[str, str] = {}
         self._seq = 0
@@ -516,6 +519,8 @@ class RuntimeManager:
             lambda ns, n: self.lookup("secrets", ns, n),
             host_ip=hips[0] if hips else "", pod_ips=ips,
             host_ips=hips,
+            service_env=(self.service_env(pod.metadata.namespace or "default", pod.spec.enableServiceLinks is not False)
+                         if self.service_env is not None else None),
             node_allocatable=self.volume_manager.node_allocatable(),
             on_invalid_keys=lambda msg: self.recorder(pod, None, events.WARNING, "InvalidEnvironmentVariableNames", msg),
         )
@@ -550,13 +555,13 @@ class RuntimeManager:
             stdin=bool(spec.stdin),
             tty=bool(spec.tty),
             attempt=attempt,
+            annotations={CONTAINER_HASH_ANNOTATION: hash_container(spec)},
             labels={
                 "io.kubernetes.container.name": spec.name,
                 "io.kubernetes.pod.name": pod.metadata.name or "",
                 "io.kubernetes.pod.namespace": pod.metadata.namespace or "",
                 "io.kubernetes.pod.uid": pod.metadata.uid or "",
             },
-            annotations={CONTAINER_HASH_ANNOTATION: hash_container(spec)},
         )
 
     def start_container(
@@ -573,18 +578,34 @@ class RuntimeManager:
                     result.retry(nxt)
             elif pull.error == "ErrImagePull":
                 result.retry(self.clock.now() + 1.0)
+            else:
+                # InvalidImageName, ErrImageNeverPull: no image back-off, but SyncPod failed,
+                # so the pod worker syncs again after its backOffPeriod (10 s)
+                result.retry(self.clock.now() + 10.0)
             return Reason(pull.error, pull.message)
         rec = self.record(pod.metadata.uid)
         if rec.sandbox is None or not rec.sandbox_ready:
             return Reason(ERR_CREATE_CONTAINER, "pod sandbox is not ready")
         prev = status.find(name)
         attempt = prev.attempt + 1 if prev is not None else 0
+        # startSpec.getTargetID: an ephemeral container's targetContainerName must be running
+        target_name = getattr(spec, "targetContainerName", None)
+        target_id = None
+        if target_name:
+            target = status.find(target_name)
+            if target is None or not target.running:
+                msg = f"unable to find target container {target_name}"
+                self.recorder(pod, name, events.WARNING, events.FAILED_TO_CREATE_CONTAINER, f"Error: {msg}")
+                result.retry(self.clock.now() + 10.0)
+                return Reason(ERR_CREATE_CONTAINER_CONFIG, msg)
+            target_id = target.id
         try:
             cfg = self.container_config(pod, spec, attempt, rec)
         except EnvError as exc:
             self.recorder(pod, name, events.WARNING, events.FAILED_TO_CREATE_CONTAINER, f"Error: {exc}")
             result.retry(self.clock.now() + 10.0)
             return Reason(ERR_CREATE_CONTAINER_CONFIG, str(exc))
+        cfg.target_id = target_id  # the CRI's NamespaceMode TARGET (pid)
         try:
             cid = self.runtime.create_container(rec.sandbox, cfg)
         except cri.CreateContainerError as exc:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Harness
+from kubelet_harness import Harness
 
 from sandbox.kubelet.envvars import expand
 from sandbox.kubelet.images import should_pull_image

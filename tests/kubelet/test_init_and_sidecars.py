@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Harness
+from kubelet_harness import Harness
 
 INIT = """
 apiVersion: v1

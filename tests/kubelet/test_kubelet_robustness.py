@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import NODE, Harness
+from kubelet_harness import NODE, Harness
 
 from sandbox.api.core import Pod
 

@@ -4,7 +4,7 @@ conditions' transition times."""
 from __future__ import annotations
 
 import pytest
-from conftest import Harness
+from kubelet_harness import Harness
 
 from sandbox.errors import BadRequest
 from sandbox.kubelet import KubeletError

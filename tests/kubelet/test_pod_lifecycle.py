@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from conftest import Harness
+from kubelet_harness import Harness
 
 NGINX = """
 apiVersion: v1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Harness
+from kubelet_harness import Harness
 
 SHELL_POD = """
 apiVersion: v1

@@ -6,7 +6,7 @@ import base64
 import json
 import re
 
-from conftest import events, out
+from pod_helpers import events, out
 
 CM = """
 apiVersion: v1

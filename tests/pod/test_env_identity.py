@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import events, out
+from pod_helpers import events, out
 
 ENV_POD = """
 apiVersion: v1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import out
+from pod_helpers import out
 
 from sandbox.images import image
 from sandbox.ipc import IPC_CREAT

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import events, out
+from pod_helpers import events, out
 
 SHARED = """
 apiVersion: v1
