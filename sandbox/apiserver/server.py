@@ -380,7 +380,7 @@ class APIServer:
             self.admission.admit(req)
             d = req.object.to_dict()
             meta = d.setdefault("metadata", {})
-            strategy.prepare_create(info.kind, d)
+            strategy.prepare_create(info.kind, d, self._now())
             for k in ("deletionTimestamp", "deletionGracePeriodSeconds", "resourceVersion", "managedFields"):
                 meta.pop(k, None)
             meta["uid"] = self._uid()

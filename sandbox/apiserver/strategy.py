@@ -21,6 +21,7 @@ __all__ = [
     "tracks_generation",
     "has_status_subresource",
     "prepare_create",
+    "apply_scheduling_gated_condition",
     "prepare_update",
     "prepare_status_update",
     "graceful_delete_period",
@@ -58,8 +59,11 @@ def has_status_subresource(kind: str, subresources: Any = None) -> bool:
     return kind in STATUS_KINDS
 
 
-def prepare_create(kind: str, obj: dict[str, Any]) -> None:
-    """``PrepareForCreate``: reset what clients may not set on create (status, generation)."""
+def prepare_create(kind: str, obj: dict[str, Any], now: str | None = None) -> None:
+    """``PrepareForCreate``: reset what clients may not set on create (status, generation).
+
+    ``now`` (RFC 3339) stamps the conditions the server adds (a gated pod's PodScheduled).
+    """
     meta = obj.setdefault("metadata", {})
     if tracks_generation(kind):
         meta["generation"] = 1
@@ -68,6 +72,7 @@ def prepare_create(kind: str, obj: dict[str, Any]) -> None:
     if kind == "Pod":
         # status is filled by the server (qosClass after defaulting, in the server).
         obj["status"] = {"phase": "Pending"}
+        apply_scheduling_gated_condition(obj, now)
     elif kind == "Namespace":
         obj["spec"] = {"finalizers": ["kubernetes"]}
         obj["status"] = {"phase": "Active"}
@@ -75,6 +80,23 @@ def prepare_create(kind: str, obj: dict[str, Any]) -> None:
         labels["kubernetes.io/metadata.name"] = meta.get("name", "")
     elif kind in STATUS_KINDS and kind != "Node":
         obj.pop("status", None)
+
+
+def apply_scheduling_gated_condition(pod: dict[str, Any], now: str | None = None) -> None:
+    """``applySchedulingGatedCondition``: a new pod with scheduling gates and no PodScheduled
+    condition gets ``PodScheduled=False``, reason ``SchedulingGated`` (``kubectl get`` then shows
+    STATUS ``SchedulingGated``)."""
+    if not (pod.get("spec") or {}).get("schedulingGates"):
+        return
+    status = pod.setdefault("status", {})
+    conds = status.setdefault("conditions", [])
+    if any(c.get("type") == "PodScheduled" for c in conds):
+        return
+    cond: dict[str, Any] = {"type": "PodScheduled", "status": "False", "reason": "SchedulingGated",
+                            "message": "Scheduling is blocked due to non-empty scheduling gates"}
+    if now is not None:
+        cond["lastTransitionTime"] = now
+    conds.append(cond)
 
 
 def generate_job_selector(obj: dict[str, Any]) -> None:
