@@ -104,7 +104,7 @@ CASES = [
     ("x=$(false); echo $?", "1\n", "", 0),
     ("cat <<EOF\nhello $HOME\nEOF\ncat <<'EOF'\n$HOME\nEOF", "hello /root\n$HOME\n", "", 0),
     ("echo hello > /usr/share/nginx/html/index.html", "",
-     "sh: can't create /usr/share/nginx/html/index.html: No such file or directory\n", 1),
+     "sh: can't create /usr/share/nginx/html/index.html: nonexistent directory\n", 1),
     ("mkdir -p /usr/share/nginx/html && echo hello > /usr/share/nginx/html/index.html && cat /usr/share/nginx/html/index.html",
      "hello\n", "", 0),
     ("wget -qO- http://localhost:80", "", "wget: bad address 'localhost'\n", 1),

@@ -218,7 +218,7 @@ def _mode_string(mode: int) -> str:
 @applet("ls")
 def ls(proc: Process) -> int:
     try:
-        opts, paths = _flags(proc.argv[1:], "laA1dhRFnit")
+        opts, paths = _flags(proc.argv[1:], "laA1dhRFnitL")
     except ValueError as e:
         _err(proc, f"unrecognized option '{e}'")
         return 1
@@ -231,12 +231,13 @@ def ls(proc: Process) -> int:
     def entry(path: str, name: str) -> str:
         if not long:
             return name
-        st = fs.lstat(path)
+        deref = opts.get("L") and fs.exists(path)  # -L: what a symlink points to (a dangling one as itself)
+        st = fs.stat(path) if deref else fs.lstat(path)
         when = _dt.datetime.fromtimestamp(st.mtime, tz=_dt.timezone.utc)
         u = str(st.uid) if opts.get("n") else users.get(st.uid, str(st.uid))
         g = str(st.gid) if opts.get("n") else groups.get(st.gid, str(st.gid))
         line = f"{_mode_string(st.mode)} {st.st_nlink:4d} {u:<8} {g:<8} {st.size:>8} {when:%b %e %H:%M} {name}"
-        if st.is_symlink:
+        if st.is_symlink and not deref:
             line += f" -> {fs.readlink(path)}"
         return line
 
@@ -537,9 +538,59 @@ def tee(proc: Process) -> int:
 # ------------------------------------------------------------------ identity and system
 
 
+def _gethostbyname(proc: Process, name: str) -> tuple[str, list[str]] | None:
+    """``gethostbyname`` (IPv4): the canonical name and the addresses of ``name``, from
+    ``/etc/hosts`` first (the first name on a matching line is the canonical one), then DNS."""
+    canonical: str | None = None
+    addrs: list[str] = []
+    try:
+        hosts = proc.fs.read_text("/etc/hosts")
+    except (FSError, AttributeError):
+        hosts = ""
+    for line in hosts.splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) < 2 or name not in fields[1:] or ":" in fields[0]:
+            continue
+        if canonical is None:
+            canonical = fields[1]
+        if fields[0] not in addrs:
+            addrs.append(fields[0])
+    if canonical is not None:
+        return canonical, addrs
+    net = proc.net
+    found = [a for a in (net.resolve(name) or []) if ":" not in a] if net is not None and hasattr(net, "resolve") else []
+    return (name, found) if found else None
+
+
 @applet("hostname")
 def hostname(proc: Process) -> int:
-    proc.stdout.write(proc.hostname + "\n")
+    """``hostname [-s|-f|-d|-i]``: -i prints the addresses the hostname resolves to (as busybox
+    does, through ``/etc/hosts``: a pod's IP), -f the canonical name, -s/-d its parts."""
+    try:
+        opts, _args = _flags(proc.argv[1:], "dfisv")
+    except ValueError as e:
+        _err(proc, f"invalid option -- '{e}'")
+        return 1
+    name = proc.hostname
+    if opts.get("d") or opts.get("f") or opts.get("i"):
+        hp = _gethostbyname(proc, name)
+        if hp is None:
+            _err(proc, f"{name}: Unknown host")
+            return 1
+        canonical, addrs = hp
+        if opts.get("f"):
+            proc.stdout.write(canonical + "\n")
+        elif opts.get("s"):
+            proc.stdout.write(canonical.split(".", 1)[0] + "\n")
+        elif opts.get("d"):
+            if "." in canonical:
+                proc.stdout.write(canonical.split(".", 1)[1] + "\n")
+        else:
+            proc.stdout.write(" ".join(addrs) + "\n")
+        return 0
+    if opts.get("s"):
+        name = name.split(".", 1)[0]
+    proc.stdout.write(name + "\n")
     return 0
 
 

@@ -7,6 +7,7 @@ or ``sh`` reading its script from stdin. Everything that waits goes through the 
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import re
 from collections.abc import Callable
@@ -491,8 +492,10 @@ class Shell:
             try:
                 fds[r.fd] = self.proc.fs.open(target, mode)
             except FSError as e:
-                verb = "open" if op == "<" else "create"
-                self.err(f"can't {verb} {target}: {e}")
+                # ash's openredirect: errmsg() words ENOENT and ENOTDIR its own way
+                verb, missing = ("open", "no such file") if op == "<" else ("create", "nonexistent directory")
+                why = missing if e.errno in (errno.ENOENT, errno.ENOTDIR) else str(e)
+                self.err(f"can't {verb} {target}: {why}")
                 return None
         return fds
 
