@@ -73,6 +73,9 @@ class Machine:
         extra: dict[str, Any] = {
             "host_fs": self.fs,  # hostPath volumes reach the node's own disk
             "probe_recorder": self.cluster.recorder.note,  # probe results on the pod's timeline
+            # the eviction manager: capacity and evictionHard; MemoryPressure and node events
+            "node_config": self.config,
+            "node_status": self.status,
         }
         if prober_start is not None:
             extra["prober_start"] = prober_start

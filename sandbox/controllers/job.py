@@ -64,6 +64,13 @@ DEADLINE_MSG = "Job was active longer than specified deadline"
 COMPLETIONS_MSG = "Reached expected number of succeeded pods"
 
 
+ORPHAN_PREFIX = "orphan-pod:"
+
+
+def _has_tracking_finalizer(pod: dict[str, Any]) -> bool:
+    return JOB_TRACKING_FINALIZER in (pod["metadata"].get("finalizers") or [])
+
+
 def job_finished(job: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
     """(``Complete`` or ``Failed``, the condition) if the job has finished."""
     for c in (job.get("status") or {}).get("conditions") or []:
@@ -140,10 +147,17 @@ class JobController(Controller):
         self._seen_failed: dict[str, set[str]] = {}
 
     def _job_deleted(self, job: dict[str, Any]) -> None:
+        """``deleteJob``: forget the job, and queue its pods that still carry the tracking
+        finalizer as orphans (their finalizer must go, or they would never be removed)."""
         key = key_of(job)
         self.expectations.delete(key)
         self.backoff.pop(key, None)
         self._seen_failed.pop(key, None)
+        uid = job["metadata"].get("uid")
+        for pod in self.pod_informer.list(job["metadata"].get("namespace")):
+            ref = controller_ref(pod)
+            if ref is not None and ref.get("uid") == uid and _has_tracking_finalizer(pod):
+                self._enqueue_orphan(pod)
 
     def _owner(self, pod: dict[str, Any]) -> dict[str, Any] | None:
         ref = controller_ref(pod)
@@ -154,9 +168,31 @@ class JobController(Controller):
             return None
         return job
 
+    def _enqueue_orphan(self, pod: dict[str, Any]) -> None:
+        """``enqueueOrphanPod``: the queue's keys for orphan pods carry a prefix."""
+        self.queue.add(ORPHAN_PREFIX + key_of(pod))
+
+    def _sync_orphan_pod(self, key: str) -> None:
+        """``syncOrphanPod``: remove the tracking finalizer from a pod whose Job is gone (or
+        finished), unless the pod has been adopted by a running Job meanwhile."""
+        pod = self.pod_informer.get(key)
+        if pod is None or not _has_tracking_finalizer(pod):
+            return
+        ref = controller_ref(pod)
+        if ref is not None:
+            if ref.get("kind") != "Job" or ref.get("apiVersion") != "batch/v1":
+                return
+            job = self._owner(pod)
+            if job is not None and job_finished(job) is None:
+                return
+        self._remove_finalizers([pod])
+
     def _pod_event(self, pod: dict[str, Any], old: dict[str, Any] | None = None) -> None:
         job = self._owner(pod)
         if job is None:
+            # an orphan (its Job is gone): drop the tracking finalizer (addPod/updatePod)
+            if _has_tracking_finalizer(pod):
+                self._enqueue_orphan(pod)
             return
         key = key_of(job)
         if old is None:
@@ -176,6 +212,9 @@ class JobController(Controller):
     # -- sync ----------------------------------------------------------------------------------
 
     def sync(self, key: str) -> None:
+        if key.startswith(ORPHAN_PREFIX):
+            self._sync_orphan_pod(key[len(ORPHAN_PREFIX):])
+            return
         job = self.job_informer.get(key)
         if job is None:
             return

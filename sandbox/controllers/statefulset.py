@@ -6,8 +6,8 @@ Pods are named ``<sts>-0 .. <sts>-N-1`` and get ``spec.hostname`` (their name), 
 default) one pod is created at a time, the next only when every lower ordinal is Running and
 Ready, and scale-down deletes the highest ordinal first, one at a time; with ``Parallel`` all at
 once. ``RollingUpdate`` replaces pods from the highest ordinal down to ``partition``, one at a
-time, each only when the others are Running and Ready; ``OnDelete`` only uses the new template for
-pods that are deleted. Events: ``SuccessfulCreate`` (``create Pod web-0 in StatefulSet web
+time, each only when the others are Running and Ready; ``OnDelete`` replaces nothing itself, but a
+pod that is deleted (or fails) is recreated from the new template (the update revision). Events: ``SuccessfulCreate`` (``create Pod web-0 in StatefulSet web
 successful``) and ``SuccessfulDelete`` (``delete Pod web-2 in StatefulSet web successful``).
 
 Simplification: the sandbox serves no ControllerRevision kind, so revisions are named
@@ -147,10 +147,19 @@ class StatefulSetController(Controller):
     def _reconcile(self, sts: dict[str, Any], by_ord: dict[int, dict[str, Any]], condemned: list[dict[str, Any]],
                    replicas: int, monotonic: bool, update_rev: str, current_rev: str, partition: int,
                    strategy: dict[str, Any]) -> None:
+        rolling = strategy.get("rollingUpdate")
+        current_replicas = int((sts.get("status") or {}).get("currentReplicas") or 0)
+
         def rev_for(o: int) -> str:
-            if strategy.get("type", "RollingUpdate") == "RollingUpdate" and o >= partition:
-                return update_rev
-            return current_rev
+            """``newVersionedStatefulSetPod``: a pod (re)created below the partition (or, with
+            RollingUpdate and no rollingUpdate field, below ``status.currentReplicas``) keeps the
+            current revision; every other pod, and every pod of an ``OnDelete`` set, is created
+            from the update revision."""
+            if strategy.get("type", "RollingUpdate") == "RollingUpdate" and rolling is None and o < current_replicas:
+                return current_rev
+            if rolling is not None and o < partition:
+                return current_rev
+            return update_rev
 
         # replace failed pods, create missing ones
         for o in range(replicas):

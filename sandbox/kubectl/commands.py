@@ -865,6 +865,9 @@ def cmd_debug(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[st
         ec["command"] = command
     if opts.get("target"):
         ec["targetContainerName"] = opts["target"]
+        if not opts.get("quiet"):
+            ctx.print(f'Targeting container "{opts["target"]}". If you don\'t see processes from this container '
+                      "it may be because the container runtime doesn't support this feature.")
     if opts.get("stdin") or opts.get("interactive"):
         ec["stdin"] = True
     if opts.get("tty"):

@@ -1,5 +1,7 @@
 """The image manager (``pkg/kubelet/images/image_manager.go``): pull policy, pull events and the
-image pull back-off (``ErrImagePull`` -> ``ImagePullBackOff``)."""
+image pull back-off (``ErrImagePull`` -> ``ImagePullBackOff``). A reference that does not parse
+(``nginx:1,27``, ``Nginx``) is never pulled: ``InvalidImageName`` with an ``InspectFailed``
+warning, tried again at every sync."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
+from sandbox.images.image import InvalidReference, parse_reference
 from sandbox.kubelet import events
 from sandbox.kubelet.backoff import Backoff, format_duration
 from sandbox.kubelet.coro import Op, Wait
@@ -74,6 +77,14 @@ class ImageManager:
         """A coroutine: pull ``container.image`` if its ``imagePullPolicy`` says so."""
         image = container.image or ""
         name = container.name
+        # applyDefaultImageTag: a reference that does not parse is never pulled
+        try:
+            parse_reference(image)
+        except InvalidReference as exc:
+            msg = (f'Failed to apply default image tag "{image}": '
+                   f'couldn\'t parse image name "{image}": {exc}')
+            self.record(pod, name, events.WARNING, events.FAILED_TO_INSPECT_IMAGE, msg)
+            return PullResult(error=ERR_INVALID_IMAGE_NAME, message=msg)
         present = self.runtime.image_present(image)
         if not should_pull_image(container.imagePullPolicy, present):
             if present:

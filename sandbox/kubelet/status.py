@@ -48,6 +48,7 @@ __all__ = [
     "convert_to_api_container_statuses",
     "generate_api_pod_status",
     "update_last_transition_times",
+    "terminate_pod_status",
     "is_terminal",
     "StatusManager",
     "ts",
@@ -432,9 +433,13 @@ def generate_api_pod_status(
     ready_fn: Callable[[Any, ContainerStatus], bool],
     evict: tuple[str, str] | None = None,
     is_static: bool = False,
+    disruption: PodCondition | None = None,
 ) -> PodStatus:
     """``generateAPIPodStatus``: the whole pod status (without transition times; see
-    :func:`update_last_transition_times`)."""
+    :func:`update_last_transition_times`).
+
+    ``disruption`` is the ``DisruptionTarget`` condition an eviction added; once set it is kept
+    (from the previous status) ahead of the kubelet's own conditions, as the kubelet copies it."""
     old = old if old is not None else PodStatus()
     api_status = pod.status or PodStatus()
     has_init = bool(pod.spec.initContainers)
@@ -485,6 +490,14 @@ def generate_api_pod_status(
     conds: list[PodCondition] = [
         c.copy_deep() for c in api_status.conditions or [] if c.type not in KUBELET_CONDITIONS
     ]
+    if disruption is None:
+        disruption = next((c for c in old.conditions or [] if c.type == "DisruptionTarget"), None)
+    if disruption is not None:  # ReplaceOrAppendPodCondition
+        i = next((i for i, c in enumerate(conds) if c.type == "DisruptionTarget"), None)
+        if i is None:
+            conds.append(disruption.copy_deep())
+        else:
+            conds[i] = disruption.copy_deep()
     conds.append(generate_pod_ready_to_start_containers_condition(runtime.sandbox_ready))
     all_for_conds = list(s.initContainerStatuses or []) + list(s.containerStatuses or [])
     conds.append(generate_pod_initialized_condition(pod, all_for_conds, s.phase))
@@ -493,6 +506,45 @@ def generate_api_pod_status(
     conds.append(PodCondition(type="PodScheduled", status="True"))
     s.conditions = conds
     return s
+
+
+CONTAINER_STATUS_UNKNOWN = "ContainerStatusUnknown"
+TERMINATED_UNKNOWN_MESSAGE = "The container could not be located when the pod was terminated"
+
+
+def _has_pod_initialized(pod: Any, status: PodStatus) -> bool:
+    """``hasPodInitialized`` (``status_manager.go``)."""
+    if not pod.spec.initContainers:
+        return True
+    for s in status.containerStatuses or []:
+        last = s.lastState.terminated if s.lastState is not None else None
+        if last is not None or s.state is None or s.state.waiting is None:
+            return True
+    inits = status.initContainerStatuses or []
+    if inits:
+        last_init = inits[-1]
+        for st in (last_init.state, last_init.lastState):
+            if st is not None and st.terminated is not None and st.terminated.exitCode == 0:
+                return True
+    return False
+
+
+def terminate_pod_status(pod: Any, status: PodStatus, is_static: bool = False) -> PodStatus:
+    """The status manager's ``TerminatePod``, applied when a pod worker has terminated: once the
+    pod has initialized, any container without a terminated state is reported as
+    ``ContainerStatusUnknown`` (exit code 137, ``The container could not be located when the pod
+    was terminated``: the kubelet cannot know whether it succeeded), and a non-static pod still
+    ``Pending`` or ``Running`` is marked ``Failed``. Returns a new status."""
+    status = status.copy_deep()
+    unknown = ContainerState(terminated=ContainerStateTerminated(
+        reason=CONTAINER_STATUS_UNKNOWN, message=TERMINATED_UNKNOWN_MESSAGE, exitCode=137))
+    if _has_pod_initialized(pod, status):
+        for s in status.containerStatuses or []:
+            if s.state is None or s.state.terminated is None:
+                s.state = unknown.copy_deep()
+    if not is_static and status.phase not in (SUCCEEDED, FAILED):
+        status.phase = FAILED
+    return status
 
 
 def update_last_transition_times(new: PodStatus, old: PodStatus | None, now: float) -> None:

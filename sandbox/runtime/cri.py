@@ -123,6 +123,9 @@ class ContainerConfig:
     tty: bool = False
     attempt: int = 0  # the restart count this container is created for
     labels: dict[str, str] = field(default_factory=dict)
+    #: ``NamespaceOption`` with ``pid: TARGET``: the id of the container whose PID namespace this
+    #: one joins (an ephemeral container's ``targetContainerName``)
+    target_id: str | None = None
     #: the kubelet's bookkeeping (``io.kubernetes.container.hash``, ...), read back in the status
     annotations: dict[str, str] = field(default_factory=dict)
 

@@ -334,6 +334,15 @@ class ThreadRuntime(ContainerRuntime):
         refusal = verify_run_as_non_root(img, config, pod)
         if refusal is not None:
             raise CreateContainerConfigError(refusal)
+        # NamespaceMode TARGET (containerd's WithPodNamespaces): join the target container's
+        # PID namespace; in a pod that already shares one (or the node's) there is nothing to join
+        target_table = None
+        if config.target_id and sb.pid_table is None:
+            try:
+                target_table = self._container(config.target_id).pid_table
+            except RuntimeError_:
+                raise CreateContainerError(
+                    f"failed to create containerd container: container {config.target_id} not found") from None
         hex_id = self._hex()
         c = Container(
             clock=self.clock,
@@ -341,10 +350,10 @@ class ThreadRuntime(ContainerRuntime):
             sandbox=sb,
             config=config,
             image=img,
-            node_pid_table=None,
+            node_pid_table=target_table,
             on_exit=self._container_exited,
         )
-        if sb.pid_table is None:
+        if sb.pid_table is None and target_table is None:
             c.pid_table.spawner = self._spawn
         # podlab-pod: every container's /dev/shm is the pod's IPC namespace's tmpfs
         if "/dev/shm" not in {m.container_path for m in config.mounts}:
