@@ -284,7 +284,9 @@ def test_debug_runs_an_ephemeral_container(cluster: Cluster, files: Path) -> Non
     cluster.advance(10)
     r = k(cluster, ["debug", "nginx", "-it", "--image=busybox", "--target=nginx", "-c", "dbg", "--",
                     "sh", "-c", "echo from debug; hostname"])
-    assert r.stdout == "from debug\nnginx\n"
+    assert r.stdout == ('Targeting container "nginx". If you don\'t see processes from this container it may be '
+                        "because the container runtime doesn't support this feature.\n"
+                        "from debug\nnginx\n")
     assert "Ephemeral Containers:\n  dbg:\n" in k(cluster, "describe pod nginx").stdout
     assert k(cluster, "debug nginx").stderr == "error: you must specify --image when not using --copy-to.\n"
 
