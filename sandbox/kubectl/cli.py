@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sandbox.api.registry import NoKindMatchError, UnknownResourceError
-from sandbox.errors import StatusError
+from sandbox.errors import SandboxError, StatusError
 from sandbox.kubectl import commands as c
 from sandbox.kubectl.context import Context, kubelet_lookup
 from sandbox.kubectl.errors import CommandError, KubectlError
@@ -196,6 +196,10 @@ def run(cluster: Any, cmdline: str | list[str], kubelet_for: Callable[[str], Any
         ctx.exit_code = 1
     except (UnknownResourceError, NoKindMatchError) as e:
         ctx.err.append(f"error: {e}\n")
+        ctx.exit_code = 1
+    except SandboxError as e:  # e.g. apply's own refusals; never a traceback for a command line
+        text = e.kubectl() if hasattr(e, "kubectl") else f"error: {e}"
+        ctx.err.append(text.rstrip("\n") + "\n")
         ctx.exit_code = 1
     return KubectlResult("".join(ctx.out), "".join(ctx.err), ctx.exit_code)
 

@@ -397,3 +397,14 @@ def test_run_and_create_deployment(cluster: Cluster) -> None:
     assert k(cluster, "rollout status deploy/api").stdout.endswith('deployment "api" successfully rolled out\n')
     assert k(cluster, "get deploy api").stdout.splitlines()[1].split()[1] == "3/3"
     assert k(cluster, "run x").stderr == 'error: required flag(s) "image" not set\n'
+
+
+def test_apply_refuses_generate_name_in_kubectls_words(tmp_path):
+    from sandbox import Cluster
+
+    manifest = tmp_path / "worker.yaml"
+    manifest.write_text("apiVersion: v1\nkind: Pod\nmetadata: {generateName: worker-}\n"
+                        "spec: {containers: [{name: c, image: busybox}]}\n")
+    with Cluster(nodes=0) as cluster:
+        out = cluster.kubectl(f"apply -f {manifest}")
+    assert (out.stdout, out.stderr, out.exit_code) == ("", "error: from worker-: cannot use generate name with apply\n", 1)
