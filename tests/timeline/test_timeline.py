@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from sandbox.errors import NotFound
-from sandbox.timeline import Timeline, format_seconds
+from sandbox.timeline import Lane, Mark, Span, Timeline, format_seconds
 
 from .scenarios import JOB, World, completes, crashloop
 
@@ -400,7 +400,8 @@ def test_svg_is_well_formed_with_one_group_per_lane(web: Timeline) -> None:
     assert any(t.startswith("main:app: CrashLoopBackOff, restarts 1, 20s .. 30s: back-off 10s restarting") for t in titles)
     assert "main:app: Error (exit 1), restarts 1, 20s .. 20s" in titles
     texts = [t.text for t in app.iter(f"{SVG}text")]
-    assert "CrashLoopBackOff" in texts and "BackOff" in texts and "main:app" in texts
+    # 20 s of CrashLoopBackOff is too short for the whole reason at 860 px: cut, whole in the tooltip
+    assert "CrashLoopBac\u2026" in texts and "BackOff" in texts and "main:app" in texts
     rects = [r for r in app.iter(f"{SVG}rect")]
     assert len(rects) == len(web.lane("app").spans)
     assert [r.get("class") for r in rects][:3] == ["span s-waiting", "span s-running", "span s-error"]
@@ -408,6 +409,95 @@ def test_svg_is_well_formed_with_one_group_per_lane(web: Timeline) -> None:
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "<script" not in svg and "@import" not in svg
     assert "fill:currentColor" in svg
+
+
+def _boxes(svg: str, selector: str) -> list[tuple[float, float, float]]:
+    """(row y, x from, x to) of the texts ``selector`` finds, at the widths the renderer assumes."""
+    root = ET.fromstring(svg)
+    out = []
+    for g in root.iter(f"{SVG}g"):
+        if selector == "legend" and g.get("class") == "legend":
+            for item in g.findall(f"{SVG}g"):
+                tx, ty = (float(v) for v in item.get("transform", "")[len("translate("):-1].split())
+                text = item.find(f"{SVG}text")
+                assert text is not None and text.text
+                out.append((ty, tx, tx + 18 + len(text.text) * 13 * 0.61))
+        if selector == "marks" and "lane" in (g.get("class") or "").split():
+            for t in g.iter(f"{SVG}text"):
+                if "mark" in (t.get("class") or "").split():
+                    x = float(t.get("x", "0"))
+                    out.append((float(t.get("y", "0")), x, x + len(t.text or "") * 12 * 0.61))
+    return out
+
+
+@pytest.mark.parametrize("width", [520, 700, 860])
+@pytest.mark.parametrize("selector", ["legend", "marks"])
+def test_svg_texts_do_not_overlap_and_fit_the_width(web: Timeline, width: int, selector: str) -> None:
+    boxes = sorted(_boxes(web.to_svg(width=width), selector))
+    assert boxes
+    for (y1, _, b1), (y2, a2, _) in zip(boxes, boxes[1:], strict=False):
+        assert y1 != y2 or b1 <= a2, (selector, width, boxes)
+    assert all(a >= 0 and b <= width for _, a, b in boxes)
+
+
+def test_svg_legend_names_what_the_picture_uses(web: Timeline, once: Timeline) -> None:
+    def legend(tl: Timeline) -> list[str]:
+        root = ET.fromstring(tl.to_svg())
+        g = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "legend")
+        return [t.text or "" for t in g.iter(f"{SVG}text")]
+
+    assert legend(web) == [
+        "waiting / Pending / False", "running, not ready", "running and ready / Running / True",
+        "terminated (error) / Failed", "terminated (completed) / Succeeded", "restart", "event",
+        "warning event",
+    ]
+    assert "terminated (error) / Failed" not in legend(once) and "restart" not in legend(once)
+
+
+def test_svg_event_markers_carry_their_events_in_tooltips(web: Timeline) -> None:
+    root = ET.fromstring(web.to_svg())
+    app = next(g for g in root.iter(f"{SVG}g") if g.get("data-lane") == "main:app")
+    markers = [p for p in app.iter(f"{SVG}path") if "ev" in (p.get("class") or "").split()]
+    tips = [p.find(f"{SVG}title").text for p in markers]  # type: ignore[union-attr]
+    assert [p.get("class") for p in markers] == ["ev ev-Normal", "ev ev-Warning", "ev ev-Warning", "ev ev-Warning"]
+    assert tips[0] == "9s Started: Started container app"
+    assert tips[1].startswith("20s BackOff: Back-off restarting failed container app in pod web_default(")
+    assert tips[3].startswith("1m10s Unhealthy: Readiness probe failed: cat: can't open")
+
+
+def _hand_made(marks: list[tuple[float, str, str]]) -> Timeline:
+    lane = Lane("main:app", "main", "main:app", "app", [Span("main:app", "running", 0.0, None, ready=True)],
+                [Mark(t, "main:app", "event", f"{reason} container app", reason, typ) for t, reason, typ in marks])
+    return Timeline(namespace="default", name="p", uid="0123456789", origin=0.0, end=100.0, deleted=None,
+                    lanes=[lane], events=[])
+
+
+def _mark_texts(tl: Timeline) -> list[tuple[str | None, str | None, str | None]]:
+    root = ET.fromstring(tl.to_svg())
+    app = next(g for g in root.iter(f"{SVG}g") if g.get("data-lane") == "main:app")
+    markers = [p for p in app.iter(f"{SVG}path") if "ev" in (p.get("class") or "").split()]
+    labels = [t.text for t in app.iter(f"{SVG}text") if "mark" in (t.get("class") or "").split()]
+    tips = [p.find(f"{SVG}title").text for p in markers]  # type: ignore[union-attr]
+    return [(m.get("class"), tip, label) for m, tip, label in zip(markers, tips, labels + [None] * len(markers), strict=False)]
+
+
+@pytest.mark.parametrize(("marks", "expected"), [
+    # one instant: one marker, every event in its tooltip, every reason in its label
+    ([(1, "Pulled", "Normal"), (1, "Created", "Normal"), (1, "Started", "Normal")],
+     [("ev ev-Normal", "1s Pulled: Pulled container app\n1s Created: Created container app\n"
+       "1s Started: Started container app", "Pulled, Created, Started")]),
+    # a Warning among them colours the marker; no room before the next marker: the first and a count
+    ([(1, "Pulled", "Normal"), (1, "BackOff", "Warning"), (4, "Killing", "Normal")],
+     [("ev ev-Warning", "1s Pulled: Pulled container app\n1s BackOff: BackOff container app", "Pulled +1"),
+      ("ev ev-Normal", "4s Killing: Killing container app", "Killing")]),
+    # far apart: one marker each
+    ([(10, "Started", "Normal"), (60, "Unhealthy", "Warning")],
+     [("ev ev-Normal", "10s Started: Started container app", "Started"),
+      ("ev ev-Warning", "1m Unhealthy: Unhealthy container app", "Unhealthy")]),
+])
+def test_svg_events_close_together_share_a_marker(marks: list[tuple[float, str, str]],
+                                                  expected: list[tuple[str, str, str]]) -> None:
+    assert _mark_texts(_hand_made(marks)) == expected
 
 
 def test_html_holds_the_svg_and_the_events_table(web: Timeline) -> None:
