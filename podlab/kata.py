@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -59,9 +60,17 @@ __all__ = [
     "expect_selection",
     "describe_pod",
     "field_value",
+    "load_prediction",
+    "one_of",
+    "list_of",
+    "without_log_excerpts",
+    "PodRef",
 ]
 
 _MISSING = object()
+
+#: A pod in a failure message: ``(cluster, name)`` or ``(cluster, name, namespace)``.
+PodRef = tuple[Cluster, str] | tuple[Cluster, str, str]
 
 
 # ------------------------------------------------------------------------------------ context
@@ -117,8 +126,11 @@ def _footer() -> str:
 # ------------------------------------------------------------------------------------ failing
 
 
-def fail(message: str, *, pod: tuple[Cluster, str] | None = None, footer: bool = True) -> NoReturn:
-    """Fail the current test with ``message`` (plus the pod's state and the footer)."""
+def fail(message: str, *, pod: PodRef | None = None, footer: bool = True) -> NoReturn:
+    """Fail the current test with ``message`` (plus the pod's state and the footer).
+
+    ``pod`` is ``(cluster, name)`` or ``(cluster, name, namespace)``: its ``kubectl describe``,
+    logs and timeline follow the message."""
     parts = [message.rstrip()]
     if pod is not None:
         parts.append(describe_pod(*pod))
@@ -345,12 +357,32 @@ def describe_pod(cluster: Cluster, name: str, namespace: str = "default") -> str
         text = str(_kubectl_run(cluster, f"describe pod {name} -n {namespace}"))
     else:
         text = _fallback_describe(cluster, pod)
-    out = [f"$ kubectl describe pod {name}", *("  " + ln if ln else "" for ln in text.rstrip().splitlines())]
+    out = [f"$ kubectl describe pod {name}{_ns_flag(namespace)}", *("  " + ln if ln else "" for ln in text.rstrip().splitlines())]
+    out += _pending_text(cluster, pod)
     out += _logs_text(cluster, pod)
     tl = _timeline_text(cluster, name, namespace)
     if tl:
         out += ["", f"The life of pod {name} on virtual time:", *("  " + ln for ln in tl.splitlines())]
     return "\n".join(out)
+
+
+def _ns_flag(namespace: str) -> str:
+    return "" if namespace == "default" else f" -n {namespace}"
+
+
+def _pending_text(cluster: Cluster, pod: Any) -> list[str]:
+    """For a pod no node took yet: the scheduler's verdict node by node
+    (``sandbox.scheduler.why_pending``), which says more than the event's one line."""
+    if pod.spec.nodeName or pod.metadata.deletionTimestamp is not None:
+        return []
+    try:
+        from sandbox.scheduler import why_pending
+
+        text = why_pending(cluster.api, pod)
+    except Exception:  # noqa: BLE001 - the explanation is a bonus in a failure message, never its cause
+        return []
+    return ["", "Why is it Pending? The scheduler's filters, node by node (sandbox.scheduler.why_pending):",
+            *("  " + ln for ln in text.rstrip().splitlines())]
 
 
 def _logs_text(cluster: Cluster, pod: Any, tail: int = 10) -> list[str]:
@@ -373,7 +405,7 @@ def _logs_text(cluster: Cluster, pod: Any, tail: int = 10) -> list[str]:
             text = logs(name, container=cs.name, namespace=ns, previous=previous, tail=tail)
         except Exception:  # noqa: BLE001 - logs are a bonus in a failure message, never its cause
             continue
-        cmd = f"$ kubectl logs {name} -c {cs.name}" + (" --previous" if previous else "") + f" --tail={tail}"
+        cmd = f"$ kubectl logs {name}{_ns_flag(ns)} -c {cs.name}" + (" --previous" if previous else "") + f" --tail={tail}"
         out += ["", cmd, *("  " + ln for ln in (text.rstrip().splitlines() or ["(no output)"]))]
     return out
 
@@ -423,7 +455,7 @@ def field_value(obj: Any, path: str) -> Any:
 class Expectation:
     """``expect(value)``: compare one value, failing with expected, got and why."""
 
-    def __init__(self, value: Any, what: str | None = None, pod: tuple[Cluster, str] | None = None) -> None:
+    def __init__(self, value: Any, what: str | None = None, pod: PodRef | None = None) -> None:
         self.value = value
         self.what = what
         self.pod = pod
@@ -529,9 +561,14 @@ class PodExpectation:
         except NotFound:
             pass
         names = [p.metadata.name for p in self.cluster.list("pods", namespace=self.namespace)]
+        where = "" if self.namespace == "default" else f" in namespace {self.namespace}"
         fail(
-            f'There is no pod named "{self.name}".\n\n'
-            + _expected_got(f'a pod named "{self.name}"', ", ".join(f'"{n}"' for n in names) or "no pods at all", "tests find a pod by its metadata.name")
+            f'There is no pod named "{self.name}"{where}.\n\n'
+            + _expected_got(
+                f'a pod named "{self.name}"{where}',
+                ", ".join(f'"{n}"' for n in names) or "no pods at all",
+                "tests find a pod by its metadata.name" + (" and metadata.namespace" if where else ""),
+            )
         )
 
     def to_be(self, state: str, within: float = 60) -> Any:
@@ -546,13 +583,13 @@ class PodExpectation:
         fail(
             f'Timed out: pod "{self.name}" was not {state} after {within:g} seconds (virtual time).\n\n'
             + _expected_got(state, _pod_summary(pod), None),
-            pod=(self.cluster, self.name),
+            pod=(self.cluster, self.name, self.namespace),
         )
 
     def field(self, path: str) -> Expectation:
         """Check one field of the pod, with its describe in the failure message."""
         pod = self.to_exist()
-        return Expectation(field_value(pod, path), f'pod "{self.name}": {path}', pod=(self.cluster, self.name))
+        return Expectation(field_value(pod, path), f'pod "{self.name}": {path}', pod=(self.cluster, self.name, self.namespace))
 
 
 def expect_pod(cluster: Cluster, name: str, namespace: str = "default") -> PodExpectation:
@@ -583,7 +620,7 @@ def expect_status(cluster: Cluster, name: str, *, within: float = 0, namespace: 
                 ", ".join(f"status.{k} = {_show(field_value(pod, f'status.{k}'))}" for k in wrong),
                 None,
             ),
-            pod=(cluster, name),
+            pod=(cluster, name, namespace),
         )
     return pod
 
@@ -628,3 +665,147 @@ class SelectionExpectation:
 def expect_selection(cluster: Cluster, selector: str, namespace: str = "default") -> SelectionExpectation:
     """Start a check on what the label selector ``selector`` lists (as ``kubectl get pods -l``)."""
     return SelectionExpectation(cluster, selector, namespace)
+
+
+# ------------------------------------------------------------------------------------ predictions
+
+
+Check = Callable[[Any], "str | None"]
+
+
+def one_of(*options: Any) -> Check:
+    """An answer that must be one of ``options`` (``one_of("succeeds", "fails")``)."""
+
+    def check(value: Any) -> str | None:
+        if any(type(value) is type(o) and value == o for o in options):  # true is not 1
+            return None
+        return "should be one of " + ", ".join(str(o) for o in options)
+
+    check.__doc__ = "one of " + ", ".join(str(o) for o in options)
+    return check
+
+
+def list_of(*options: Any) -> Check:
+    """An answer that must be a list whose items are each one of ``options`` (spelling and case
+    count): ``list_of("Scheduled", "Pulling", ...)``."""
+
+    def check(value: Any) -> str | None:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"should be a list like [{', '.join(str(o) for o in options[:2])}]"
+        unknown = [v for v in value if v not in options]
+        if unknown:
+            return f"lists {', '.join(unknown)}, which is not one of {', '.join(str(o) for o in options)} (spelling and case count)"
+        return None
+
+    return check
+
+
+def _check_kind(kind: Any, value: Any) -> str | None:
+    """Why ``value`` is not an answer of ``kind`` (``int``, ``float``, ``bool``, ``str``, a tuple
+    of options, or a check function), or ``None``."""
+    if kind is int:
+        return None if isinstance(value, int) and not isinstance(value, bool) else "should be a whole number"
+    if kind is float:
+        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "should be a number"
+    if kind is bool:
+        return None if isinstance(value, bool) else "should be true or false"
+    if kind is str:
+        return None if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip() else "should be a word or a short text"
+    if isinstance(kind, (tuple, list)):
+        return one_of(*kind)(value)
+    if callable(kind):
+        return kind(value)
+    raise TypeError(f"load_prediction: unknown answer kind {kind!r}")
+
+
+def _lookup(data: Any, dotted: str) -> tuple[Any, str | None]:
+    """The value at ``a.b`` in nested mappings, or (None, the section that is missing)."""
+    cur = data
+    parts = dotted.split(".")
+    for i, part in enumerate(parts):
+        if not isinstance(cur, dict):  # a section that is not a mapping
+            return _MISSING, ".".join(parts[:i])
+        if part not in cur:
+            return _MISSING, (".".join(parts[: i + 1]) if i < len(parts) - 1 else None)
+        cur = cur[part]
+    return cur, None
+
+
+def load_prediction(answers: dict[str, Any], filename: str = "prediction.yaml") -> dict[str, Any]:
+    """The learner's predictions, read from ``filename`` in the exercise folder and checked for
+    shape before any cluster runs.
+
+    ``answers`` maps each answer's key (``"never"``, or ``"on-failure.phase"`` inside a section)
+    to its kind: ``int``, ``float`` (any number), ``bool``, ``str``, a tuple of allowed values, or
+    a check from :func:`one_of` / :func:`list_of` (or any ``check(value) -> problem | None``).
+
+    Fails, naming the file and the key, when the file cannot be read as YAML (an unquoted ``?``
+    is pointed out as such), when an answer is missing or still the ``"?"`` placeholder, or when
+    it has the wrong shape. Returns the whole mapping as YAML gives it.
+    """
+    path = exercise_dir() / filename
+    if not path.is_file():
+        fail(f"{filename} does not exist: it is where your predictions go (see README.md).")
+    text = path.read_text(encoding="utf-8")
+    problem = None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        data = None
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        what = getattr(e, "problem", None) or str(e)
+        problem = f"{filename}" + (f", line {line}" if line else "") + f": the YAML cannot be read: {what}"
+        if line:
+            problem += "\n\n" + _yaml_context(text, line)
+            bad = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+            if re.search(r":\s*\?\s*(#.*)?$", bad):
+                problem += (
+                    '\n\nA bare ? means something else in YAML: keep the placeholder quoted ("?") until '
+                    "you replace it with your answer."
+                )
+    if problem is not None:
+        fail(problem)
+    keys = list(answers)
+    if not isinstance(data, dict):
+        fail(f"{filename} should be a mapping with your answers for: {', '.join(keys)}. Start again from "
+             f"the file as shipped (`podlab reset {_number()}`) if its shape got lost.")
+    for key, kind in answers.items():
+        value, missing_section = _lookup(data, key)
+        if missing_section is not None:
+            fail(f"{filename}: the section `{missing_section}:` is missing or is not a mapping of answers.")
+        if value is _MISSING or value is None:
+            fail(f"{filename}: `{key}` has no answer: write your prediction.")
+        if value == "?":
+            fail(f"{filename}: `{key}` is still `?`: write your prediction.")
+        why = _check_kind(kind, value)
+        if why is not None:
+            fail(f"{filename}: `{key}` {why}, not {_show(value)}.")
+    return data
+
+
+# ------------------------------------------------------------------------------------ log excerpts
+
+
+_LOGS_HEADER = re.compile(r"^(\s*)(?:t=\S+\s+)?\$ kubectl logs ")
+
+
+def without_log_excerpts(message: str) -> str:
+    """``message`` without the containers' own output it quotes: each block under a
+    ``$ kubectl logs ...`` line, indented deeper than that line.
+
+    What a container printed (a Python image's crash traceback, say) belongs in a learner's
+    failure; what the test harness itself raised does not. The project's proofs look for Python
+    internals in what is left."""
+    out: list[str] = []
+    depth: int | None = None
+    for line in message.splitlines():
+        if depth is not None:
+            if not line.strip() or len(line) - len(line.lstrip()) > depth:
+                continue
+            depth = None
+        m = _LOGS_HEADER.match(line)
+        if m:
+            depth = len(m.group(1))
+        out.append(line)
+    return "\n".join(out)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -19,10 +20,11 @@ import pytest
 
 from podlab import pristine
 from podlab.exercises import Exercise
+from podlab.kata import without_log_excerpts
 from podlab.pytest_report import Collector
 from podlab.runner import PYTEST_ARGS, CheckResult, TestOutcome
 
-__all__ = ["build", "wrong_cases", "run_in_process"]
+__all__ = ["build", "wrong_cases", "run_in_process", "python_internals"]
 
 _SHARED = ("conftest.py", "pytest.ini")
 #: The outer test run's plugins stay out of the inner one.
@@ -76,3 +78,31 @@ def run_in_process(folder: Path) -> CheckResult:
     tests = [TestOutcome(t["name"], t["outcome"], t["message"].strip()) for t in collector.tests]
     ok = int(code) == 0 and not collector.errors and any(t.outcome == "passed" for t in tests)
     return CheckResult(ok=ok, tests=tests, errors=list(collector.errors), output=out.getvalue())
+
+
+#: What only the harness prints: pytest's traceback entries (``path.py:12: in test_x`` and
+#: ``E   KeyError``), Python's own traceback header and frames, and installed packages' paths.
+_INTERNALS = (
+    re.compile(r"^Traceback \(most recent call last\)", re.M),
+    re.compile(r"^\s*File \"[^\"]+\", line \d+, in ", re.M),
+    re.compile(r"^\S[^\n]*\.py:\d+: in \S+", re.M),
+    re.compile(r"^E {3}", re.M),
+    re.compile(r"site-packages|_pytest[/\\]|[/\\]pluggy[/\\]"),
+)
+
+
+def python_internals(message: str) -> str | None:
+    """The first line of ``message`` that shows the harness's Python internals (a traceback of
+    the test code, pytest's own frames, installed packages' paths), or ``None``.
+
+    A container's own output quoted under ``$ kubectl logs ...`` (a Python image's crash
+    traceback is what a learner needs to read) is not counted: see
+    :func:`podlab.kata.without_log_excerpts`."""
+    text = without_log_excerpts(message)
+    for pattern in _INTERNALS:
+        m = pattern.search(text)
+        if m:
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = text.find("\n", m.end())
+            return text[start : end if end != -1 else len(text)]
+    return None

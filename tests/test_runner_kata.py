@@ -211,3 +211,120 @@ def test_clusters_are_closed_after_each_test(exercise):
     cluster = run_cluster(POD, nodes=0)
     kata.end_test()
     assert cluster._closed
+
+
+def test_a_pod_in_another_namespace_is_described_there(exercise):
+    cluster = run_cluster({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "payments"}}, nodes=1)
+    cluster.apply(POD.replace("name: hello", "name: ledger"), namespace="payments")
+    msg = failure(expect_pod(cluster, "ledger", namespace="payments").to_be, "Succeeded", within=10)
+    assert "There is no pod named" not in msg
+    assert "$ kubectl describe pod ledger -n payments\n  Name:             ledger\n  Namespace:        payments\n" in msg
+    msg = failure(expect_pod(cluster, "ledger", namespace="payments").field("spec.containers[0].image").to_equal, "nginx:1.28")
+    assert "$ kubectl describe pod ledger -n payments\n" in msg
+    msg = failure(expect_status, cluster, "ledger", namespace="payments", phase="Failed")
+    assert "  Namespace:        payments\n" in msg
+    msg = failure(expect_pod(cluster, "ledger").to_exist)
+    assert msg.startswith('There is no pod named "ledger".\n\n  expected: a pod named "ledger"\n  got:      no pods at all\n')
+    msg = failure(expect_pod(cluster, "web", namespace="payments").to_exist)
+    assert msg.startswith('There is no pod named "web" in namespace payments.\n\n  expected: a pod named "web" in namespace payments\n  got:      "ledger"\n')
+
+
+def test_a_pending_pod_says_why_node_by_node(exercise):
+    big = POD.replace("    ports:", "    resources:\n      requests: {memory: 64Gi}\n    ports:")
+    cluster = run_cluster(big, nodes=2)
+    msg = failure(expect_pod(cluster, "hello").to_be, "Running", within=30)
+    assert "0/2 nodes are available: 2 Insufficient memory." in msg  # the FailedScheduling event
+    assert (
+        "Why is it Pending? The scheduler's filters, node by node (sandbox.scheduler.why_pending):\n"
+        "  Pod default/hello is Pending: none of the 2 node(s) can take it.\n"
+        "    node-1: Insufficient memory [NodeResourcesFit]"
+    ) in msg
+    running = run_cluster(POD, nodes=1)
+    expect_pod(running, "hello").to_be("Running", within=30)
+    assert "Why is it Pending?" not in describe_pod(running, "hello")
+
+
+SHAPE = {"on-failure.restartCount": int, "on-failure.phase": ("Running", "Failed"), "done": bool,
+         "seconds": float, "reasons": kata.list_of("Scheduled", "Pulled"), "word": str}
+GOOD_PREDICTION = """\
+on-failure:
+  restartCount: 2
+  phase: Running
+done: true
+seconds: 90
+reasons: [Scheduled, Pulled]
+word: Completed
+"""
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        (GOOD_PREDICTION.replace("restartCount: 2", 'restartCount: "?"'),
+         "prediction.yaml: `on-failure.restartCount` is still `?`: write your prediction."),
+        (GOOD_PREDICTION.replace("restartCount: 2", "restartCount: ?"),
+         "prediction.yaml, line 2: the YAML cannot be read: mapping keys are not allowed here\n\n"
+         "      1 | on-failure:\n  >   2 |   restartCount: ?\n      3 |   phase: Running\n\n"
+         'A bare ? means something else in YAML: keep the placeholder quoted ("?") until you replace it with your answer.'),
+        (GOOD_PREDICTION.replace("restartCount: 2", "restartCount: two"),
+         'prediction.yaml: `on-failure.restartCount` should be a whole number, not "two".'),
+        (GOOD_PREDICTION.replace("restartCount: 2", "restartCount: true"),
+         "prediction.yaml: `on-failure.restartCount` should be a whole number, not True."),
+        (GOOD_PREDICTION.replace("phase: Running", "phase: CrashLoopBackOff"),
+         'prediction.yaml: `on-failure.phase` should be one of Running, Failed, not "CrashLoopBackOff".'),
+        (GOOD_PREDICTION.replace("done: true", "done: 1"), "prediction.yaml: `done` should be true or false, not 1."),
+        (GOOD_PREDICTION.replace("seconds: 90", "seconds: soon"), 'prediction.yaml: `seconds` should be a number, not "soon".'),
+        (GOOD_PREDICTION.replace("[Scheduled, Pulled]", "[Scheduled, pulled]"),
+         "prediction.yaml: `reasons` lists pulled, which is not one of Scheduled, Pulled (spelling and case count), not [Scheduled, pulled]."),
+        (GOOD_PREDICTION.replace("word: Completed\n", ""), "prediction.yaml: `word` has no answer: write your prediction."),
+        (GOOD_PREDICTION.replace("on-failure:\n  restartCount: 2\n  phase: Running\n", "on-failure: 2\n"),
+         "prediction.yaml: the section `on-failure:` is missing or is not a mapping of answers."),
+        ("- a list\n", "prediction.yaml should be a mapping with your answers for: on-failure.restartCount, "),
+    ],
+)
+def test_load_prediction_says_what_is_wrong(exercise, text, message):
+    (exercise / "prediction.yaml").write_text(text)
+    msg = failure(kata.load_prediction, SHAPE)
+    assert msg.startswith(message), msg
+
+
+def test_load_prediction_returns_the_answers(exercise):
+    (exercise / "prediction.yaml").write_text(GOOD_PREDICTION)
+    data = kata.load_prediction(SHAPE)
+    assert data["on-failure"] == {"restartCount": 2, "phase": "Running"} and data["seconds"] == 90
+    assert failure(kata.load_prediction, SHAPE, "other.yaml").startswith("other.yaml does not exist")
+
+
+CONTAINER_CRASH = """\
+Not as expected: the last line of container app's log.
+
+$ kubectl describe pod quote
+  Name:  quote
+
+$ kubectl logs quote -c app --previous --tail=10
+  Traceback (most recent call last):
+    File "/app/app.py", line 11, in app
+      conn = c.net.connect("quotes", 9000)
+    File "/venv/lib/python3.12/site-packages/sandbox/network/fabric.py", line 250, in _resolve
+
+  socket.gaierror: [Errno -2] Name or service not known
+
+Stuck? `podlab hint 7` shows a hint."""
+
+
+@pytest.mark.parametrize(
+    "message,internals",
+    [
+        ("Not as expected: the port.\n\n  expected: 80\n  got:      8080", None),
+        (CONTAINER_CRASH, None),
+        ("t=22s $ kubectl logs web-node-1\n  Traceback (most recent call last):\n  ValueError: x", None),
+        ("exercises/07-x/test_x.py:12: in test_a\n    data['x']\nE   KeyError: 'x'", "exercises/07-x/test_x.py:12: in test_a"),
+        ("Traceback (most recent call last):\n  File \"/repo/podlab/kata.py\", line 3, in fail", "Traceback (most recent call last):"),
+        (CONTAINER_CRASH.replace("Stuck?", "Traceback (most recent call last):\nStuck?"), "Traceback (most recent call last):"),
+        ("got: /venv/lib/python3.12/site-packages/sandbox/x.py", "got: /venv/lib/python3.12/site-packages/sandbox/x.py"),
+    ],
+)
+def test_python_internals_but_not_a_containers_own_log(message, internals):
+    from podlab.proofs import python_internals
+
+    assert python_internals(message) == internals
