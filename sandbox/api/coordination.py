@@ -20,7 +20,10 @@ __all__ = [
 
 
 class LeaseSpec(K8sModel):
-    """``LeaseSpec`` (coordination): see ``kubectl explain``."""
+    """LeaseSpec is a specification of a Lease.
+
+    ``LeaseSpec`` (coordination); fields as in ``kubectl explain``.
+    """
 
     acquireTime: Optional[MicroTime] = Field(None, description="acquireTime is a time when the current lease was acquired.")
     holderIdentity: Optional[str] = Field(None, description="holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.")
@@ -40,7 +43,7 @@ class Lease(KubeObject):
     API_VERSION: ClassVar[str] = "coordination.k8s.io/v1"
     KIND: ClassVar[str] = "Lease"
 
-    apiVersion: str = "coordination.k8s.io/v1"
-    kind: str = "Lease"
-    metadata: Optional[ObjectMeta] = Field(None, description=":return: The metadata of this V1Lease.   :rtype: V1ObjectMeta \"\"\" return self._metadata  @metadata.setter def metadata(self, metadata): \"\"\"Sets the metadata of this V1Lease.   :param metadata: The metadata of this V1Lease.   :type: V1ObjectMeta \"\"\"  self._metadata = metadata  @property def spec(self): \"\"\"Gets the spec of this V1Lease.")
-    spec: Optional[LeaseSpec] = Field(None, description="")
+    apiVersion: str = Field("coordination.k8s.io/v1", description="APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources")
+    kind: str = Field("Lease", description="Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds")
+    metadata: Optional[ObjectMeta] = Field(None, description="More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata")
+    spec: Optional[LeaseSpec] = Field(None, description="spec contains the specification of the Lease. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status")

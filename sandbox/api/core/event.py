@@ -22,42 +22,50 @@ __all__ = [
 
 
 class EventSeries(K8sModel):
-    """``EventSeries`` (core/v1): see ``kubectl explain``."""
+    """EventSeries contain information on series of events, i.e. thing that was/is happening continuously for some time.
+
+    ``EventSeries`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     count: Optional[Int32] = Field(None, description="Number of occurrences in this series up to the last heartbeat time")
     lastObservedTime: Optional[MicroTime] = Field(None, description="Time of the last occurrence observed")
 
 
 class EventSource(K8sModel):
-    """``EventSource`` (core/v1): see ``kubectl explain``."""
+    """EventSource contains information for an event.
+
+    ``EventSource`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     component: Optional[str] = Field(None, description="Component from which the event is generated.")
     host: Optional[str] = Field(None, description="Node name on which the event is generated.")
 
 
 class Event(KubeObject):
-    """Event is a report of an event somewhere in the cluster.
+    """Event is a report of an event somewhere in the cluster.  Events have a limited retention time and triggers and messages may evolve with time.  Event consumers should not rely on the timing of an event with a given Reason reflecting a consistent underlying trigger, or the continued existence of events with that Reason.  Events should be treated as informative, best-effort, supplemental data.
 
     ``Event`` (core/v1); fields as in ``kubectl explain``.
     """
+
+    _required_fields: ClassVar[tuple[str, ...]] = ("metadata", "involvedObject")
 
     API_VERSION: ClassVar[str] = "v1"
     KIND: ClassVar[str] = "Event"
 
     action: Optional[str] = Field(None, description="What action was taken/failed regarding to the Regarding object.")
-    apiVersion: str = "v1"
+    apiVersion: str = Field("v1", description="APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources")
     count: Optional[Int32] = Field(None, description="The number of times this event has occurred.")
     eventTime: Optional[MicroTime] = Field(None, description="Time when this Event was first observed.")
     firstTimestamp: Optional[Time] = Field(None, description="The time at which the event was first recorded. (Time of server receipt is in TypeMeta.)")
-    involvedObject: Optional[ObjectReference] = Field(None, description=":return: The involved_object of this CoreV1Event.   :rtype: V1ObjectReference \"\"\" return self._involved_object  @involved_object.setter def involved_object(self, involved_object): \"\"\"Sets the involved_object of this CoreV1Event.   :param involved_object: The involved_object of this CoreV1Event.   :type: V1ObjectReference \"\"\" if self.local_vars_configuration.client_side_validation and involved_object is None:   raise ValueError(\"Invalid value for `involved_object`, must not be `None`\")    self._involved_object = involved_object  @property def kind(self): \"\"\"Gets the kind of this CoreV1Event.    Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds")
-    kind: str = "Event"
+    involvedObject: Optional[ObjectReference] = Field(None, description="The object that this event is about.")
+    kind: str = Field("Event", description="Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds")
     lastTimestamp: Optional[Time] = Field(None, description="The time at which the most recent occurrence of this event was recorded.")
     message: Optional[str] = Field(None, description="A human-readable description of the status of this operation.")
-    metadata: Optional[ObjectMeta] = Field(None, description=":return: The metadata of this CoreV1Event.   :rtype: V1ObjectMeta \"\"\" return self._metadata  @metadata.setter def metadata(self, metadata): \"\"\"Sets the metadata of this CoreV1Event.   :param metadata: The metadata of this CoreV1Event.   :type: V1ObjectMeta \"\"\" if self.local_vars_configuration.client_side_validation and metadata is None:   raise ValueError(\"Invalid value for `metadata`, must not be `None`\")    self._metadata = metadata  @property def reason(self): \"\"\"Gets the reason of this CoreV1Event.    This should be a short, machine understandable string that gives the reason for the transition into the object's current status.")
+    metadata: Optional[ObjectMeta] = Field(None, description="Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata")
     reason: Optional[str] = Field(None, description="This should be a short, machine understandable string that gives the reason for the transition into the object's current status.")
-    related: Optional[ObjectReference] = Field(None, description=":return: The related of this CoreV1Event.   :rtype: V1ObjectReference \"\"\" return self._related  @related.setter def related(self, related): \"\"\"Sets the related of this CoreV1Event.   :param related: The related of this CoreV1Event.   :type: V1ObjectReference \"\"\"  self._related = related  @property def reporting_component(self): \"\"\"Gets the reporting_component of this CoreV1Event.    Name of the controller that emitted this Event, e.g. `kubernetes.io/kubelet`.")
+    related: Optional[ObjectReference] = Field(None, description="Optional secondary object for more complex actions.")
     reportingComponent: Optional[str] = Field(None, description="Name of the controller that emitted this Event, e.g. `kubernetes.io/kubelet`.")
     reportingInstance: Optional[str] = Field(None, description="ID of the controller instance, e.g. `kubelet-xyzf`.")
-    series: Optional[EventSeries] = Field(None, description=":return: The series of this CoreV1Event.   :rtype: CoreV1EventSeries \"\"\" return self._series  @series.setter def series(self, series): \"\"\"Sets the series of this CoreV1Event.   :param series: The series of this CoreV1Event.   :type: CoreV1EventSeries \"\"\"  self._series = series  @property def source(self): \"\"\"Gets the source of this CoreV1Event.")
-    source: Optional[EventSource] = Field(None, description=":return: The source of this CoreV1Event.   :rtype: V1EventSource \"\"\" return self._source  @source.setter def source(self, source): \"\"\"Sets the source of this CoreV1Event.   :param source: The source of this CoreV1Event.   :type: V1EventSource \"\"\"  self._source = source  @property def type(self): \"\"\"Gets the type of this CoreV1Event.    Type of this event (Normal, Warning), new types could be added in the future")
+    series: Optional[EventSeries] = Field(None, description="Data about the Event series this event represents or nil if it's a singleton Event.")
+    source: Optional[EventSource] = Field(None, description="The component reporting this event. Should be a short machine understandable string.")
     type: Optional[str] = Field(None, description="Type of this event (Normal, Warning), new types could be added in the future")

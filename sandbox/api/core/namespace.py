@@ -22,7 +22,10 @@ __all__ = [
 
 
 class NamespaceSpec(K8sModel):
-    """``NamespaceSpec`` (core/v1): see ``kubectl explain``."""
+    """NamespaceSpec describes the attributes on a Namespace.
+
+    ``NamespaceSpec`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'finalizers': '[]v1.FinalizerName'}
 
@@ -30,9 +33,13 @@ class NamespaceSpec(K8sModel):
 
 
 class NamespaceCondition(K8sModel):
-    """``NamespaceCondition`` (core/v1): see ``kubectl explain``."""
+    """NamespaceCondition contains details about state of namespace.
+
+    ``NamespaceCondition`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'type': 'v1.NamespaceConditionType', 'status': 'v1.ConditionStatus'}
+    _required_fields: ClassVar[tuple[str, ...]] = ("type", "status")
 
     lastTransitionTime: Optional[Time] = Field(None, description="Last time the condition transitioned from one status to another.")
     message: Optional[str] = Field(None, description="Human-readable message indicating details about last transition.")
@@ -42,12 +49,15 @@ class NamespaceCondition(K8sModel):
 
 
 class NamespaceStatus(K8sModel):
-    """``NamespaceStatus`` (core/v1): see ``kubectl explain``."""
+    """NamespaceStatus is information about the current status of a Namespace.
+
+    ``NamespaceStatus`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'phase': 'v1.NamespacePhase'}
 
     conditions: Optional[list[NamespaceCondition]] = Field(None, description="Represents the latest available observations of a namespace's current state.")
-    phase: Optional[str] = Field(None, description="Phase is the current lifecycle phase of the namespace. More info: https://kubernetes.io/docs/tasks/administer-cluster/namespaces/")
+    phase: Optional[str] = Field(None, description="Phase is the current lifecycle phase of the namespace. More info: https://kubernetes.io/docs/tasks/administer-cluster/namespaces/\n\nPossible enum values:\n - `\"Active\"` means the namespace is available for use in the system\n - `\"Terminating\"` means the namespace is undergoing graceful termination", json_schema_extra={"enum": ["Active", "Terminating"]})
 
 
 class Namespace(KubeObject):
@@ -59,8 +69,8 @@ class Namespace(KubeObject):
     API_VERSION: ClassVar[str] = "v1"
     KIND: ClassVar[str] = "Namespace"
 
-    apiVersion: str = "v1"
-    kind: str = "Namespace"
-    metadata: Optional[ObjectMeta] = Field(None, description=":return: The metadata of this V1Namespace.   :rtype: V1ObjectMeta \"\"\" return self._metadata  @metadata.setter def metadata(self, metadata): \"\"\"Sets the metadata of this V1Namespace.   :param metadata: The metadata of this V1Namespace.   :type: V1ObjectMeta \"\"\"  self._metadata = metadata  @property def spec(self): \"\"\"Gets the spec of this V1Namespace.")
-    spec: Optional[NamespaceSpec] = Field(None, description=":return: The spec of this V1Namespace.   :rtype: V1NamespaceSpec \"\"\" return self._spec  @spec.setter def spec(self, spec): \"\"\"Sets the spec of this V1Namespace.   :param spec: The spec of this V1Namespace.   :type: V1NamespaceSpec \"\"\"  self._spec = spec  @property def status(self): \"\"\"Gets the status of this V1Namespace.")
-    status: Optional[NamespaceStatus] = Field(None, description="")
+    apiVersion: str = Field("v1", description="APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources")
+    kind: str = Field("Namespace", description="Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds")
+    metadata: Optional[ObjectMeta] = Field(None, description="Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata")
+    spec: Optional[NamespaceSpec] = Field(None, description="Spec defines the behavior of the Namespace. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status")
+    status: Optional[NamespaceStatus] = Field(None, description="Status describes the current status of a Namespace. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status")

@@ -37,16 +37,25 @@ __all__ = [
 
 
 class AttachedVolume(K8sModel):
-    """``AttachedVolume`` (core/v1): see ``kubectl explain``."""
+    """AttachedVolume describes a volume attached to a node
+
+    ``AttachedVolume`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'name': 'v1.UniqueVolumeName'}
+    _required_fields: ClassVar[tuple[str, ...]] = ("name", "devicePath")
 
     devicePath: Optional[str] = Field(None, description="DevicePath represents the device path where the volume should be available")
     name: Optional[str] = Field(None, description="Name of the attached volume")
 
 
 class ConfigMapNodeConfigSource(K8sModel):
-    """``ConfigMapNodeConfigSource`` (core/v1): see ``kubectl explain``."""
+    """ConfigMapNodeConfigSource contains the information to reference a ConfigMap as a config source for the Node. This API is deprecated since 1.22: https://git.k8s.io/enhancements/keps/sig-node/281-dynamic-kubelet-configuration
+
+    ``ConfigMapNodeConfigSource`` (core/v1); fields as in ``kubectl explain``.
+    """
+
+    _required_fields: ClassVar[tuple[str, ...]] = ("namespace", "name", "kubeletConfigKey")
 
     kubeletConfigKey: Optional[str] = Field(None, description="KubeletConfigKey declares which key of the referenced ConfigMap corresponds to the KubeletConfiguration structure This field is required in all cases.")
     name: Optional[str] = Field(None, description="Name is the metadata.name of the referenced ConfigMap. This field is required in all cases.")
@@ -56,22 +65,33 @@ class ConfigMapNodeConfigSource(K8sModel):
 
 
 class ContainerImage(K8sModel):
-    """``ContainerImage`` (core/v1): see ``kubectl explain``."""
+    """Describe a container image
 
-    names: Optional[list[str]] = Field(None, description="Names by which this image is known. e.g. [\\\"kubernetes.example/hyperkube:v1.0.7\\\", \\\"cloud-vendor.registry.example/cloud-vendor/hyperkube:v1.0.7\\\"]")
+    ``ContainerImage`` (core/v1); fields as in ``kubectl explain``.
+    """
+
+    names: Optional[list[str]] = Field(None, description="Names by which this image is known. e.g. [\"kubernetes.example/hyperkube:v1.0.7\", \"cloud-vendor.registry.example/cloud-vendor/hyperkube:v1.0.7\"]")
     sizeBytes: Optional[Int64] = Field(None, description="The size of the image in bytes.")
 
 
 class DaemonEndpoint(K8sModel):
-    """``DaemonEndpoint`` (core/v1): see ``kubectl explain``."""
+    """DaemonEndpoint contains information about a single Daemon endpoint.
+
+    ``DaemonEndpoint`` (core/v1); fields as in ``kubectl explain``.
+    """
+
+    _required_fields: ClassVar[tuple[str, ...]] = ("Port",)
 
     Port: Optional[Int32] = Field(None, description="Port number of the given endpoint.")
 
 
 class NodeConfigSource(K8sModel):
-    """``NodeConfigSource`` (core/v1): see ``kubectl explain``."""
+    """NodeConfigSource specifies a source of node configuration. Exactly one subfield (excluding metadata) must be non-nil. This API is deprecated since 1.22
 
-    configMap: Optional[ConfigMapNodeConfigSource] = Field(None, description="")
+    ``NodeConfigSource`` (core/v1); fields as in ``kubectl explain``.
+    """
+
+    configMap: Optional[ConfigMapNodeConfigSource] = Field(None, description="ConfigMap is a reference to a Node's ConfigMap")
 
 
 class Taint(K8sModel):
@@ -81,17 +101,21 @@ class Taint(K8sModel):
     """
 
     _go_field_types: ClassVar[dict[str, str]] = {'effect': 'v1.TaintEffect'}
+    _required_fields: ClassVar[tuple[str, ...]] = ("key", "effect")
 
-    effect: Optional[str] = Field(None, description="Required. The effect of the taint on pods that do not tolerate the taint. Valid effects are NoSchedule, PreferNoSchedule and NoExecute.")
+    effect: Optional[str] = Field(None, description="Required. The effect of the taint on pods that do not tolerate the taint. Valid effects are NoSchedule, PreferNoSchedule and NoExecute.\n\nPossible enum values:\n - `\"NoExecute\"` Evict any already-running pods that do not tolerate the taint. Currently enforced by NodeController.\n - `\"NoSchedule\"` Do not allow new pods to schedule onto the node unless they tolerate the taint, but allow all pods submitted to Kubelet without going through the scheduler to start, and allow all already-running pods to continue running. Enforced by the scheduler.\n - `\"PreferNoSchedule\"` Like TaintEffectNoSchedule, but the scheduler tries not to schedule new pods onto the node, rather than prohibiting new pods from scheduling onto the node entirely. Enforced by the scheduler.", json_schema_extra={"enum": ["NoExecute", "NoSchedule", "PreferNoSchedule"]})
     key: Optional[str] = Field(None, description="Required. The taint key to be applied to a node.")
     timeAdded: Optional[Time] = Field(None, description="TimeAdded represents the time at which the taint was added.")
     value: Optional[str] = Field(None, description="The taint value corresponding to the taint key.")
 
 
 class NodeSpec(K8sModel):
-    """``NodeSpec`` (core/v1): see ``kubectl explain``."""
+    """NodeSpec describes the attributes that a node is created with.
 
-    configSource: Optional[NodeConfigSource] = Field(None, description=":return: The config_source of this V1NodeSpec.   :rtype: V1NodeConfigSource \"\"\" return self._config_source  @config_source.setter def config_source(self, config_source): \"\"\"Sets the config_source of this V1NodeSpec.   :param config_source: The config_source of this V1NodeSpec.   :type: V1NodeConfigSource \"\"\"  self._config_source = config_source  @property def external_id(self): \"\"\"Gets the external_id of this V1NodeSpec.    Deprecated. Not all kubelets will set this field. Remove field after 1.13. see: https://issues.k8s.io/61966")
+    ``NodeSpec`` (core/v1); fields as in ``kubectl explain``.
+    """
+
+    configSource: Optional[NodeConfigSource] = Field(None, description="Deprecated: Previously used to specify the source of the node's configuration for the DynamicKubeletConfig feature. This feature is removed.")
     externalID: Optional[str] = Field(None, description="Deprecated. Not all kubelets will set this field. Remove field after 1.13. see: https://issues.k8s.io/61966")
     podCIDR: Optional[str] = Field(None, description="PodCIDR represents the pod IP range assigned to the node.")
     podCIDRs: Optional[list[str]] = Field(None, description="podCIDRs represents the IP ranges assigned to the node for usage by Pods on that node. If this field is specified, the 0th entry must match the podCIDR field. It may contain at most 1 value for each of IPv4 and IPv6.")
@@ -101,18 +125,26 @@ class NodeSpec(K8sModel):
 
 
 class NodeAddress(K8sModel):
-    """``NodeAddress`` (core/v1): see ``kubectl explain``."""
+    """NodeAddress contains information for the node's address.
+
+    ``NodeAddress`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'type': 'v1.NodeAddressType'}
+    _required_fields: ClassVar[tuple[str, ...]] = ("type", "address")
 
     address: Optional[str] = Field(None, description="The node address.")
     type: Optional[str] = Field(None, description="Node address type, one of Hostname, ExternalIP or InternalIP.")
 
 
 class NodeCondition(K8sModel):
-    """``NodeCondition`` (core/v1): see ``kubectl explain``."""
+    """NodeCondition contains condition information for a node.
+
+    ``NodeCondition`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'type': 'v1.NodeConditionType', 'status': 'v1.ConditionStatus'}
+    _required_fields: ClassVar[tuple[str, ...]] = ("type", "status")
 
     lastHeartbeatTime: Optional[Time] = Field(None, description="Last time we got an update on a given condition.")
     lastTransitionTime: Optional[Time] = Field(None, description="Last time the condition transit from one status to another.")
@@ -123,34 +155,51 @@ class NodeCondition(K8sModel):
 
 
 class NodeConfigStatus(K8sModel):
-    """``NodeConfigStatus`` (core/v1): see ``kubectl explain``."""
+    """NodeConfigStatus describes the status of the config assigned by Node.Spec.ConfigSource.
 
-    active: Optional[NodeConfigSource] = Field(None, description=":return: The active of this V1NodeConfigStatus.   :rtype: V1NodeConfigSource \"\"\" return self._active  @active.setter def active(self, active): \"\"\"Sets the active of this V1NodeConfigStatus.   :param active: The active of this V1NodeConfigStatus.   :type: V1NodeConfigSource \"\"\"  self._active = active  @property def assigned(self): \"\"\"Gets the assigned of this V1NodeConfigStatus.")
-    assigned: Optional[NodeConfigSource] = Field(None, description=":return: The assigned of this V1NodeConfigStatus.   :rtype: V1NodeConfigSource \"\"\" return self._assigned  @assigned.setter def assigned(self, assigned): \"\"\"Sets the assigned of this V1NodeConfigStatus.   :param assigned: The assigned of this V1NodeConfigStatus.   :type: V1NodeConfigSource \"\"\"  self._assigned = assigned  @property def error(self): \"\"\"Gets the error of this V1NodeConfigStatus.    Error describes any problems reconciling the Spec.ConfigSource to the Active config. Errors may occur, for example, attempting to checkpoint Spec.ConfigSource to the local Assigned record, attempting to checkpoint the payload associated with Spec.ConfigSource, attempting to load or validate the Assigned config, etc. Errors may occur at different points while syncing config. Earlier errors (e.g. download or checkpointing errors) will not result in a rollback to LastKnownGood, and may resolve across Kubelet retries. Later errors (e.g. loading or validating a checkpointed config) will result in a rollback to LastKnownGood. In the latter case, it is usually possible to resolve the error by fixing the config assigned in Spec.ConfigSource. You can find additional information for debugging by searching the error message in the Kubelet log. Error is a human-readable description of the error state; machines can check whether or not Error is empty, but should not rely on the stability of the Error text across Kubelet versions.")
+    ``NodeConfigStatus`` (core/v1); fields as in ``kubectl explain``.
+    """
+
+    active: Optional[NodeConfigSource] = Field(None, description="Active reports the checkpointed config the node is actively using. Active will represent either the current version of the Assigned config, or the current LastKnownGood config, depending on whether attempting to use the Assigned config results in an error.")
+    assigned: Optional[NodeConfigSource] = Field(None, description="Assigned reports the checkpointed config the node will try to use. When Node.Spec.ConfigSource is updated, the node checkpoints the associated config payload to local disk, along with a record indicating intended config. The node refers to this record to choose its config checkpoint, and reports this record in Assigned. Assigned only updates in the status after the record has been checkpointed to disk. When the Kubelet is restarted, it tries to make the Assigned config the Active config by loading and validating the checkpointed payload identified by Assigned.")
     error: Optional[str] = Field(None, description="Error describes any problems reconciling the Spec.ConfigSource to the Active config. Errors may occur, for example, attempting to checkpoint Spec.ConfigSource to the local Assigned record, attempting to checkpoint the payload associated with Spec.ConfigSource, attempting to load or validate the Assigned config, etc. Errors may occur at different points while syncing config. Earlier errors (e.g. download or checkpointing errors) will not result in a rollback to LastKnownGood, and may resolve across Kubelet retries. Later errors (e.g. loading or validating a checkpointed config) will result in a rollback to LastKnownGood. In the latter case, it is usually possible to resolve the error by fixing the config assigned in Spec.ConfigSource. You can find additional information for debugging by searching the error message in the Kubelet log. Error is a human-readable description of the error state; machines can check whether or not Error is empty, but should not rely on the stability of the Error text across Kubelet versions.")
-    lastKnownGood: Optional[NodeConfigSource] = Field(None, description="")
+    lastKnownGood: Optional[NodeConfigSource] = Field(None, description="LastKnownGood reports the checkpointed config the node will fall back to when it encounters an error attempting to use the Assigned config. The Assigned config becomes the LastKnownGood config when the node determines that the Assigned config is stable and correct. This is currently implemented as a 10-minute soak period starting when the local record of Assigned config is updated. If the Assigned config is Active at the end of this period, it becomes the LastKnownGood. Note that if Spec.ConfigSource is reset to nil (use local defaults), the LastKnownGood is also immediately reset to nil, because the local default config is always assumed good. You should not make assumptions about the node's method of determining config stability and correctness, as this may change or become configurable in the future.")
 
 
 class NodeDaemonEndpoints(K8sModel):
-    """``NodeDaemonEndpoints`` (core/v1): see ``kubectl explain``."""
+    """NodeDaemonEndpoints lists ports opened by daemons running on the Node.
 
-    kubeletEndpoint: Optional[DaemonEndpoint] = Field(None, description="")
+    ``NodeDaemonEndpoints`` (core/v1); fields as in ``kubectl explain``.
+    """
+
+    kubeletEndpoint: Optional[DaemonEndpoint] = Field(None, description="Endpoint on which Kubelet is listening.")
 
 
 class NodeFeatures(K8sModel):
-    """``NodeFeatures`` (core/v1): see ``kubectl explain``."""
+    """NodeFeatures describes the set of features implemented by the CRI implementation. The features contained in the NodeFeatures should depend only on the cri implementation independent of runtime handlers.
+
+    ``NodeFeatures`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     supplementalGroupsPolicy: Optional[bool] = Field(None, description="SupplementalGroupsPolicy is set to true if the runtime supports SupplementalGroupsPolicy and ContainerUser.")
 
 
 class NodeSwapStatus(K8sModel):
-    """``NodeSwapStatus`` (core/v1): see ``kubectl explain``."""
+    """NodeSwapStatus represents swap memory information.
+
+    ``NodeSwapStatus`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     capacity: Optional[Int64] = Field(None, description="Total amount of swap memory in bytes.")
 
 
 class NodeSystemInfo(K8sModel):
-    """``NodeSystemInfo`` (core/v1): see ``kubectl explain``."""
+    """NodeSystemInfo is a set of ids/uuids to uniquely identify the node.
+
+    ``NodeSystemInfo`` (core/v1); fields as in ``kubectl explain``.
+    """
+
+    _required_fields: ClassVar[tuple[str, ...]] = ("machineID", "systemUUID", "bootID", "kernelVersion", "osImage", "containerRuntimeVersion", "kubeletVersion", "kubeProxyVersion", "operatingSystem", "architecture")
 
     architecture: Optional[str] = Field(None, description="The Architecture reported by the node")
     bootID: Optional[str] = Field(None, description="Boot ID reported by the node.")
@@ -161,26 +210,35 @@ class NodeSystemInfo(K8sModel):
     machineID: Optional[str] = Field(None, description="MachineID reported by the node. For unique machine identification in the cluster this field is preferred. Learn more from man(5) machine-id: http://man7.org/linux/man-pages/man5/machine-id.5.html")
     operatingSystem: Optional[str] = Field(None, description="The Operating System reported by the node")
     osImage: Optional[str] = Field(None, description="OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).")
-    swap: Optional[NodeSwapStatus] = Field(None, description=":return: The swap of this V1NodeSystemInfo.   :rtype: V1NodeSwapStatus \"\"\" return self._swap  @swap.setter def swap(self, swap): \"\"\"Sets the swap of this V1NodeSystemInfo.   :param swap: The swap of this V1NodeSystemInfo.   :type: V1NodeSwapStatus \"\"\"  self._swap = swap  @property def system_uuid(self): \"\"\"Gets the system_uuid of this V1NodeSystemInfo.    SystemUUID reported by the node. For unique machine identification MachineID is preferred. This field is specific to Red Hat hosts https://access.redhat.com/documentation/en-us/red_hat_subscription_management/1/html/rhsm/uuid")
+    swap: Optional[NodeSwapStatus] = Field(None, description="Swap Info reported by the node.")
     systemUUID: Optional[str] = Field(None, description="SystemUUID reported by the node. For unique machine identification MachineID is preferred. This field is specific to Red Hat hosts https://access.redhat.com/documentation/en-us/red_hat_subscription_management/1/html/rhsm/uuid")
 
 
 class NodeRuntimeHandlerFeatures(K8sModel):
-    """``NodeRuntimeHandlerFeatures`` (core/v1): see ``kubectl explain``."""
+    """NodeRuntimeHandlerFeatures is a set of features implemented by the runtime handler.
+
+    ``NodeRuntimeHandlerFeatures`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     recursiveReadOnlyMounts: Optional[bool] = Field(None, description="RecursiveReadOnlyMounts is set to true if the runtime handler supports RecursiveReadOnlyMounts.")
     userNamespaces: Optional[bool] = Field(None, description="UserNamespaces is set to true if the runtime handler supports UserNamespaces, including for volumes.")
 
 
 class NodeRuntimeHandler(K8sModel):
-    """``NodeRuntimeHandler`` (core/v1): see ``kubectl explain``."""
+    """NodeRuntimeHandler is a set of runtime handler information.
 
-    features: Optional[NodeRuntimeHandlerFeatures] = Field(None, description=":return: The features of this V1NodeRuntimeHandler.   :rtype: V1NodeRuntimeHandlerFeatures \"\"\" return self._features  @features.setter def features(self, features): \"\"\"Sets the features of this V1NodeRuntimeHandler.   :param features: The features of this V1NodeRuntimeHandler.   :type: V1NodeRuntimeHandlerFeatures \"\"\"  self._features = features  @property def name(self): \"\"\"Gets the name of this V1NodeRuntimeHandler.    Runtime handler name. Empty for the default runtime handler.")
+    ``NodeRuntimeHandler`` (core/v1); fields as in ``kubectl explain``.
+    """
+
+    features: Optional[NodeRuntimeHandlerFeatures] = Field(None, description="Supported features.")
     name: Optional[str] = Field(None, description="Runtime handler name. Empty for the default runtime handler.")
 
 
 class NodeStatus(K8sModel):
-    """``NodeStatus`` (core/v1): see ``kubectl explain``."""
+    """NodeStatus is information about the current status of a node.
+
+    ``NodeStatus`` (core/v1); fields as in ``kubectl explain``.
+    """
 
     _go_field_types: ClassVar[dict[str, str]] = {'phase': 'v1.NodePhase', 'volumesInUse': '[]v1.UniqueVolumeName'}
 
@@ -188,12 +246,12 @@ class NodeStatus(K8sModel):
     allocatable: Optional[ResourceList] = Field(None, description="Allocatable represents the resources of a node that are available for scheduling. Defaults to Capacity.")
     capacity: Optional[ResourceList] = Field(None, description="Capacity represents the total resources of a node. More info: https://kubernetes.io/docs/reference/node/node-status/#capacity")
     conditions: Optional[list[NodeCondition]] = Field(None, description="Conditions is an array of current observed node conditions. More info: https://kubernetes.io/docs/reference/node/node-status/#condition")
-    config: Optional[NodeConfigStatus] = Field(None, description=":return: The config of this V1NodeStatus.   :rtype: V1NodeConfigStatus \"\"\" return self._config  @config.setter def config(self, config): \"\"\"Sets the config of this V1NodeStatus.   :param config: The config of this V1NodeStatus.   :type: V1NodeConfigStatus \"\"\"  self._config = config  @property def daemon_endpoints(self): \"\"\"Gets the daemon_endpoints of this V1NodeStatus.")
-    daemonEndpoints: Optional[NodeDaemonEndpoints] = Field(None, description=":return: The daemon_endpoints of this V1NodeStatus.   :rtype: V1NodeDaemonEndpoints \"\"\" return self._daemon_endpoints  @daemon_endpoints.setter def daemon_endpoints(self, daemon_endpoints): \"\"\"Sets the daemon_endpoints of this V1NodeStatus.   :param daemon_endpoints: The daemon_endpoints of this V1NodeStatus.   :type: V1NodeDaemonEndpoints \"\"\"  self._daemon_endpoints = daemon_endpoints  @property def features(self): \"\"\"Gets the features of this V1NodeStatus.")
-    features: Optional[NodeFeatures] = Field(None, description=":return: The features of this V1NodeStatus.   :rtype: V1NodeFeatures \"\"\" return self._features  @features.setter def features(self, features): \"\"\"Sets the features of this V1NodeStatus.   :param features: The features of this V1NodeStatus.   :type: V1NodeFeatures \"\"\"  self._features = features  @property def images(self): \"\"\"Gets the images of this V1NodeStatus.    List of container images on this node")
+    config: Optional[NodeConfigStatus] = Field(None, description="Status of the config assigned to the node via the dynamic Kubelet config feature.")
+    daemonEndpoints: Optional[NodeDaemonEndpoints] = Field(None, description="Endpoints of daemons running on the Node.")
+    features: Optional[NodeFeatures] = Field(None, description="Features describes the set of features implemented by the CRI implementation.")
     images: Optional[list[ContainerImage]] = Field(None, description="List of container images on this node")
-    nodeInfo: Optional[NodeSystemInfo] = Field(None, description=":return: The node_info of this V1NodeStatus.   :rtype: V1NodeSystemInfo \"\"\" return self._node_info  @node_info.setter def node_info(self, node_info): \"\"\"Sets the node_info of this V1NodeStatus.   :param node_info: The node_info of this V1NodeStatus.   :type: V1NodeSystemInfo \"\"\"  self._node_info = node_info  @property def phase(self): \"\"\"Gets the phase of this V1NodeStatus.    NodePhase is the recently observed lifecycle phase of the node. More info: https://kubernetes.io/docs/concepts/nodes/node/#phase The field is never populated, and now is deprecated.")
-    phase: Optional[str] = Field(None, description="NodePhase is the recently observed lifecycle phase of the node. More info: https://kubernetes.io/docs/concepts/nodes/node/#phase The field is never populated, and now is deprecated.")
+    nodeInfo: Optional[NodeSystemInfo] = Field(None, description="Set of ids/uuids to uniquely identify the node. More info: https://kubernetes.io/docs/reference/node/node-status/#info")
+    phase: Optional[str] = Field(None, description="NodePhase is the recently observed lifecycle phase of the node. More info: https://kubernetes.io/docs/concepts/nodes/node/#phase The field is never populated, and now is deprecated.\n\nPossible enum values:\n - `\"Pending\"` means the node has been created/added by the system, but not configured.\n - `\"Running\"` means the node has been configured and has Kubernetes components running.\n - `\"Terminated\"` means the node has been removed from the cluster.", json_schema_extra={"enum": ["Pending", "Running", "Terminated"]})
     runtimeHandlers: Optional[list[NodeRuntimeHandler]] = Field(None, description="The available runtime handlers.")
     volumesAttached: Optional[list[AttachedVolume]] = Field(None, description="List of volumes that are attached to the node.")
     volumesInUse: Optional[list[str]] = Field(None, description="List of attachable volumes in use (mounted) by the node.")
@@ -208,8 +266,8 @@ class Node(KubeObject):
     API_VERSION: ClassVar[str] = "v1"
     KIND: ClassVar[str] = "Node"
 
-    apiVersion: str = "v1"
-    kind: str = "Node"
-    metadata: Optional[ObjectMeta] = Field(None, description=":return: The metadata of this V1Node.   :rtype: V1ObjectMeta \"\"\" return self._metadata  @metadata.setter def metadata(self, metadata): \"\"\"Sets the metadata of this V1Node.   :param metadata: The metadata of this V1Node.   :type: V1ObjectMeta \"\"\"  self._metadata = metadata  @property def spec(self): \"\"\"Gets the spec of this V1Node.")
-    spec: Optional[NodeSpec] = Field(None, description=":return: The spec of this V1Node.   :rtype: V1NodeSpec \"\"\" return self._spec  @spec.setter def spec(self, spec): \"\"\"Sets the spec of this V1Node.   :param spec: The spec of this V1Node.   :type: V1NodeSpec \"\"\"  self._spec = spec  @property def status(self): \"\"\"Gets the status of this V1Node.")
-    status: Optional[NodeStatus] = Field(None, description="")
+    apiVersion: str = Field("v1", description="APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources")
+    kind: str = Field("Node", description="Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds")
+    metadata: Optional[ObjectMeta] = Field(None, description="Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata")
+    spec: Optional[NodeSpec] = Field(None, description="Spec defines the behavior of a node. https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status")
+    status: Optional[NodeStatus] = Field(None, description="Most recently observed status of the node. Populated by the system. Read-only. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status")
