@@ -494,9 +494,11 @@ class Expectation:
         return self.value
 
 
-def expect(value: Any, what: str | None = None) -> Expectation:
-    """Start a check on ``value``; ``what`` names it in the message (``"the pod's image"``)."""
-    return Expectation(value, what)
+def expect(value: Any, what: str | None = None, *, pod: PodRef | None = None) -> Expectation:
+    """Start a check on ``value``; ``what`` names it in the message (``"the pod's image"``);
+    with ``pod`` (``(cluster, name[, namespace])``) a failure also shows that pod's describe,
+    logs and timeline."""
+    return Expectation(value, what, pod=pod)
 
 
 def expect_field(obj: Any, path: str) -> Expectation:
@@ -731,6 +733,10 @@ def _lookup(data: Any, dotted: str) -> tuple[Any, str | None]:
     return cur, None
 
 
+#: What a shipped prediction file holds where an answer goes.
+_PLACEHOLDERS = ("?", "TODO")
+
+
 def load_prediction(answers: dict[str, Any], filename: str = "prediction.yaml") -> dict[str, Any]:
     """The learner's predictions, read from ``filename`` in the exercise folder and checked for
     shape before any cluster runs.
@@ -740,8 +746,8 @@ def load_prediction(answers: dict[str, Any], filename: str = "prediction.yaml") 
     a check from :func:`one_of` / :func:`list_of` (or any ``check(value) -> problem | None``).
 
     Fails, naming the file and the key, when the file cannot be read as YAML (an unquoted ``?``
-    is pointed out as such), when an answer is missing or still the ``"?"`` placeholder, or when
-    it has the wrong shape. Returns the whole mapping as YAML gives it.
+    is pointed out as such), when an answer is missing or still a placeholder (``"?"``,
+    ``TODO``), or when it has the wrong shape. Returns the whole mapping as YAML gives it.
     """
     path = exercise_dir() / filename
     if not path.is_file():
@@ -776,8 +782,8 @@ def load_prediction(answers: dict[str, Any], filename: str = "prediction.yaml") 
             fail(f"{filename}: the section `{missing_section}:` is missing or is not a mapping of answers.")
         if value is _MISSING or value is None:
             fail(f"{filename}: `{key}` has no answer: write your prediction.")
-        if value == "?":
-            fail(f"{filename}: `{key}` is still `?`: write your prediction.")
+        if value in _PLACEHOLDERS:
+            fail(f"{filename}: `{key}` is still `{value}`: write your prediction.")
         why = _check_kind(kind, value)
         if why is not None:
             fail(f"{filename}: `{key}` {why}, not {_show(value)}.")

@@ -328,3 +328,10 @@ def test_python_internals_but_not_a_containers_own_log(message, internals):
     from podlab.proofs import python_internals
 
     assert python_internals(message) == internals
+
+
+def test_expect_with_a_pod_shows_its_describe(exercise):
+    cluster = run_cluster(POD, nodes=1)
+    expect_pod(cluster, "hello").to_be("Running", within=30)
+    msg = failure(expect("x", "the last log line", pod=(cluster, "hello")).to_equal, "y")
+    assert msg.startswith('Not as expected: the last log line.\n\n  expected: "y"\n  got:      "x"\n\n$ kubectl describe pod hello\n')

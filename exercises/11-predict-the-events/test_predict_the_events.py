@@ -1,10 +1,6 @@
 """Checks for 11-predict-the-events: the learner's predicted event reasons against a real run."""
 
-from pathlib import Path
-
-import yaml
-
-from podlab.kata import exercise_dir, expect_pod, fail, run_cluster
+from podlab.kata import expect_pod, fail, list_of, load_prediction, run_cluster
 
 REASONS = ["Scheduled", "Pulling", "Pulled", "Created", "Started", "Failed", "BackOff"]
 PODS = ["first", "second", "third"]
@@ -12,26 +8,7 @@ PODS = ["first", "second", "third"]
 
 def prediction() -> dict:
     """prediction.yaml, checked for shape: a list of known reasons for each of the three Pods."""
-    path = Path(exercise_dir()) / "prediction.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        problem = None
-    except yaml.YAMLError as e:
-        data, problem = None, f"prediction.yaml cannot be read as YAML: {e}"
-    if problem:
-        fail(problem + '\n\nKeep the `"?"` placeholders quoted, or replace them with your answers.')
-    if not isinstance(data, dict):
-        fail("prediction.yaml should map each Pod name (first, second, third) to a list of reasons.")
-    for name in PODS:
-        value = data.get(name)
-        if value in (None, "?"):
-            fail(f"prediction.yaml: `{name}` is still `?`. Write your prediction as a list, e.g. [Scheduled, ...].")
-        if not isinstance(value, list) or not all(isinstance(r, str) for r in value):
-            fail(f"prediction.yaml: `{name}` should be a list of reasons like [Scheduled, Pulled], not {value!r}.")
-        unknown = [r for r in value if r not in REASONS]
-        if unknown:
-            fail(f"prediction.yaml: `{name}` lists {unknown}, which is not one of {', '.join(REASONS)} (spelling and case count).")
-    return data
+    return load_prediction({name: list_of(*REASONS) for name in PODS})
 
 
 def nginx_pod(name: str, always: bool = False) -> dict:

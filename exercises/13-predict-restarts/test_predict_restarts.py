@@ -1,10 +1,6 @@
 """Checks for 13-predict-restarts: predicted restartCount, phase and STATUS at t=40s against a run."""
 
-from pathlib import Path
-
-import yaml
-
-from podlab.kata import exercise_dir, fail, run_cluster
+from podlab.kata import fail, load_prediction, run_cluster
 from sandbox.kubectl import run as kubectl
 
 PODS = {"on-failure": ("OnFailure", 1), "never": ("Never", 1), "done": ("OnFailure", 0)}
@@ -14,28 +10,12 @@ FIELDS = ["restartCount", "phase", "status"]
 
 def prediction() -> dict:
     """prediction.yaml, checked for shape."""
-    path = Path(exercise_dir()) / "prediction.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        problem = None
-    except yaml.YAMLError as e:
-        data, problem = None, f"prediction.yaml cannot be read as YAML: {e}"
-    if problem:
-        fail(problem + '\n\nKeep the `"?"` placeholders quoted, or replace them with your answers.')
-    if not isinstance(data, dict):
-        fail("prediction.yaml should have one section per Pod: on-failure, never, done.")
+    kinds = {"restartCount": int, "phase": str, "status": str}
+    data = load_prediction({f"{name}.{field}": kinds[field] for name in PODS for field in FIELDS})
     for name in PODS:
-        section = data.get(name)
-        if not isinstance(section, dict):
-            fail(f"prediction.yaml: the section `{name}:` is missing or is not a mapping of restartCount, phase, status.")
-        for field in FIELDS:
-            if section.get(field) in (None, "?"):
-                fail(f"prediction.yaml: `{name}.{field}` is still `?`: write your prediction.")
-        if not isinstance(section["restartCount"], int):
-            fail(f"prediction.yaml: `{name}.restartCount` should be a number, not {section['restartCount']!r}.")
-        if section["phase"] not in PHASES:
+        if data[name]["phase"] not in PHASES:
             fail(
-                f'prediction.yaml: `{name}.phase` is "{section["phase"]}", which is not a phase. '
+                f'prediction.yaml: `{name}.phase` is "{data[name]["phase"]}", which is not a phase. '
                 f"A Pod's phase is one of {', '.join(PHASES)}; words like CrashLoopBackOff or Error are "
                 "container reasons, shown in the STATUS column."
             )

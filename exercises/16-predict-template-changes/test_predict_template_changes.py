@@ -1,11 +1,8 @@
 """Checks for 16-predict-template-changes: which changes to a Deployment replace its Pods."""
 
 import copy
-from pathlib import Path
 
-import yaml
-
-from podlab.kata import exercise_dir, fail, run_cluster
+from podlab.kata import fail, load_prediction, run_cluster
 from sandbox.kubectl import run as kubectl
 
 CHANGES = ["scale", "image", "deployment-label", "template-annotation"]
@@ -19,28 +16,8 @@ WEB = {
 
 
 def prediction() -> dict:
-    """prediction.yaml, checked for shape."""
-    path = Path(exercise_dir()) / "prediction.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        problem = None
-    except yaml.YAMLError as e:
-        data, problem = None, f"prediction.yaml cannot be read as YAML: {e}"
-    if problem:
-        fail(problem + '\n\nKeep the `"?"` placeholders quoted, or replace them with your answers.')
-    if not isinstance(data, dict):
-        fail(f"prediction.yaml should have one section per change: {', '.join(CHANGES)}.")
-    for change in CHANGES:
-        section = data.get(change)
-        if not isinstance(section, dict):
-            fail(f"prediction.yaml: the section `{change}:` is missing or is not a mapping of surviving and new_replicaset.")
-        if section.get("surviving") in (None, "?") or section.get("new_replicaset") in (None, "?"):
-            fail(f"prediction.yaml: `{change}` still has a `?`: write your prediction.")
-        if not isinstance(section["surviving"], int) or isinstance(section["surviving"], bool):
-            fail(f"prediction.yaml: `{change}.surviving` should be a number of Pods, not {section['surviving']!r}.")
-        if not isinstance(section["new_replicaset"], bool):
-            fail(f"prediction.yaml: `{change}.new_replicaset` should be true or false, not {section['new_replicaset']!r}.")
-    return data
+    """prediction.yaml, checked for shape: surviving Pods and whether a ReplicaSet is new, per change."""
+    return load_prediction({f"{c}.{f}": kind for c in CHANGES for f, kind in (("surviving", int), ("new_replicaset", bool))})
 
 
 def _settled(cluster) -> bool:

@@ -1,10 +1,6 @@
 """Checks for 18-predict-the-replacement-time: predicted replacement times after a node failure."""
 
-from pathlib import Path
-
-import yaml
-
-from podlab.kata import exercise_dir, fail, run_cluster
+from podlab.kata import fail, load_prediction, run_cluster
 from sandbox.kubectl import run as kubectl
 
 TOLERANCE = 15
@@ -12,23 +8,7 @@ TOLERANCE = 15
 
 def prediction() -> dict:
     """prediction.yaml, checked for shape: a number of seconds for patient and impatient."""
-    path = Path(exercise_dir()) / "prediction.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        problem = None
-    except yaml.YAMLError as e:
-        data, problem = None, f"prediction.yaml cannot be read as YAML: {e}"
-    if problem:
-        fail(problem + '\n\nKeep the `"?"` placeholders quoted, or replace them with your answers.')
-    if not isinstance(data, dict):
-        fail("prediction.yaml should give a number of seconds for `patient` and for `impatient`.")
-    for name in ["patient", "impatient"]:
-        value = data.get(name)
-        if value in (None, "?"):
-            fail(f"prediction.yaml: `{name}` is still `?`: write a number of seconds.")
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            fail(f"prediction.yaml: `{name}` should be a number of seconds, like 42, not {value!r}.")
-    return data
+    return load_prediction({"patient": float, "impatient": float})
 
 
 def deployment(name: str, toleration_seconds: int | None) -> dict:

@@ -1,9 +1,8 @@
 """Checks for 21-predict-os-placement: the learner's predictions against the scheduler."""
 
 import pytest
-import yaml
 
-from podlab.kata import exercise_dir, expect, fail, load_learner_manifest, run_cluster
+from podlab.kata import expect, load_learner_manifest, load_prediction, one_of, run_cluster
 from sandbox.scheduler import why_pending
 
 PODS = ["legacy-report", "windows-report", "windows-report-tolerant"]
@@ -11,22 +10,8 @@ ANSWERS = ("node-1", "node-2", "Pending")
 
 
 def prediction(name):
-    """prediction.yaml as a dict, each answer checked for shape."""
-    path = exercise_dir() / "prediction.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        fail(f"prediction.yaml cannot be read as YAML: {e}")
-    if not isinstance(data, dict):
-        fail("prediction.yaml should map each Pod's name to an answer, like `legacy-report: node-1`.")
-    answer = data.get(name)
-    if answer not in ANSWERS:
-        fail(
-            f"prediction.yaml: the answer for {name} is {answer!r}.\n\n"
-            f"  expected: one of {', '.join(ANSWERS)}\n"
-            "  why:      write the node the Pod is bound to, or Pending"
-        )
-    return answer
+    """The predicted place of pod ``name``: node-1, node-2 or Pending."""
+    return load_prediction({pod: one_of(*ANSWERS) for pod in PODS})[name]
 
 
 def placement(name):

@@ -46,7 +46,7 @@ def test_the_app_prints_the_quote():
             log = log or cluster.logs("quote-of-the-day", container="app", previous=True)
     if QUOTE not in log:
         last = (log.strip().splitlines() or ["(nothing)"])[-1]
-        expect(last, "the last line of container app's log").to_equal(
+        expect(last, "the last line of container app's log", pod=(cluster, "quote-of-the-day")).to_equal(
             QUOTE, because="the sidecar listens on 127.0.0.1:9000, which only containers of this Pod can reach"
         )
 

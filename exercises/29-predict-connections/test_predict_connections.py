@@ -1,9 +1,15 @@
 """Checks for 29-predict-connections: the learner's predictions against real wget runs."""
 
 import pytest
-import yaml
 
-from podlab.kata import exercise_dir, expect, expect_pod, fail, load_learner_manifest, run_cluster
+from podlab.kata import (
+    expect,
+    expect_pod,
+    load_learner_manifest,
+    load_prediction,
+    one_of,
+    run_cluster,
+)
 
 #: key -> (pod, container, URL with {duo} for duo's Pod IP)
 CONNECTIONS = {
@@ -17,15 +23,8 @@ ANSWERS = ("succeeds", "fails")
 
 
 def prediction(key):
-    try:
-        data = yaml.safe_load((exercise_dir() / "prediction.yaml").read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        fail(f"prediction.yaml cannot be read as YAML: {e}")
-    if not isinstance(data, dict):
-        fail("prediction.yaml should map each connection to an answer, like `solo-to-duo-ip: succeeds`.")
-    if data.get(key) not in ANSWERS:
-        fail(f"prediction.yaml: the answer for {key} is {data.get(key)!r}.\n\n  expected: succeeds or fails")
-    return data[key]
+    """The predicted outcome of connection ``key``: succeeds or fails."""
+    return load_prediction({k: one_of(*ANSWERS) for k in CONNECTIONS})[key]
 
 
 @pytest.mark.parametrize("key", list(CONNECTIONS))

@@ -1,10 +1,6 @@
 """Checks for 36-predict-the-mirror: predictions against a static Pod's mirror on node-1."""
 
-from pathlib import Path
-
-import yaml
-
-from podlab.kata import exercise_dir, fail, run_cluster
+from podlab.kata import exercise_dir, fail, load_prediction, run_cluster
 from sandbox.errors import NotFound
 from sandbox.kubectl import run as kubectl
 
@@ -12,19 +8,8 @@ FIELDS = ["listed_after_delete", "restarted_by_delete", "listed_after_file_remov
 
 
 def prediction() -> dict:
-    path = Path(exercise_dir()) / "prediction.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        fail(f"prediction.yaml cannot be read as YAML: {e}\n\nKeep the `\"?\"` placeholders quoted, or replace them.")
-    if not isinstance(data, dict):
-        fail("prediction.yaml should be a mapping with " + ", ".join(FIELDS) + ".")
-    for field in FIELDS:
-        if data.get(field) in (None, "?"):
-            fail(f"prediction.yaml: `{field}` is still `?`: write true or false.")
-        if not isinstance(data[field], bool):
-            fail(f"prediction.yaml: `{field}` should be true or false, not {data[field]!r}.")
-    return data
+    """prediction.yaml, checked for shape: true or false for each question."""
+    return load_prediction(dict.fromkeys(FIELDS, bool))
 
 
 def _listed(cluster) -> bool:

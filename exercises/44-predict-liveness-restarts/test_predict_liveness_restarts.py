@@ -1,32 +1,14 @@
 """Checks for 44-predict-liveness-restarts: predictions against a run of the docs' exec example."""
 
-from pathlib import Path
-
-import yaml
-
-from podlab.kata import exercise_dir, fail, load_learner_manifest, run_cluster
+from podlab.kata import fail, load_learner_manifest, load_prediction, one_of, run_cluster
 from sandbox.kubectl import run as kubectl
 
 FIELDS = ["restartCount_at_60s", "restartCount_at_120s", "ready_at_60s"]
 
 
 def prediction() -> dict:
-    path = Path(exercise_dir()) / "prediction.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        fail(f"prediction.yaml cannot be read as YAML: {e}\n\nKeep the `\"?\"` placeholders quoted, or replace them.")
-    if not isinstance(data, dict):
-        fail("prediction.yaml should be a mapping with " + ", ".join(FIELDS) + ".")
-    for field in FIELDS:
-        if data.get(field) in (None, "?"):
-            fail(f"prediction.yaml: `{field}` is still `?`: write your prediction.")
-    for field in FIELDS[:2]:
-        if not isinstance(data[field], int):
-            fail(f"prediction.yaml: `{field}` should be a number, not {data[field]!r}.")
-    if str(data["ready_at_60s"]) not in ("1/1", "0/1"):
-        fail(f'prediction.yaml: `ready_at_60s` should be "1/1" or "0/1", not {data["ready_at_60s"]!r}.')
-    return data
+    """prediction.yaml, checked for shape: two restart counts and the READY column."""
+    return load_prediction({"restartCount_at_60s": int, "restartCount_at_120s": int, "ready_at_60s": one_of("1/1", "0/1")})
 
 
 def observe() -> dict:

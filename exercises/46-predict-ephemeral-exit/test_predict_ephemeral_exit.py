@@ -1,10 +1,6 @@
 """Checks for 46-predict-ephemeral-exit: predictions against a real debug session."""
 
-from pathlib import Path
-
-import yaml
-
-from podlab.kata import exercise_dir, fail, run_cluster
+from podlab.kata import fail, load_prediction, one_of, run_cluster
 from sandbox.kubectl import run as kubectl
 
 BOX = {
@@ -15,23 +11,9 @@ FIELDS = ["state", "restartCount", "still_in_spec", "ready"]
 
 
 def prediction() -> dict:
-    path = Path(exercise_dir()) / "prediction.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        fail(f"prediction.yaml cannot be read as YAML: {e}\n\nKeep the `\"?\"` placeholders quoted, or replace them.")
-    if not isinstance(data, dict):
-        fail("prediction.yaml should be a mapping with " + ", ".join(FIELDS) + ".")
-    for field in FIELDS:
-        if data.get(field) in (None, "?"):
-            fail(f"prediction.yaml: `{field}` is still `?`: write your prediction.")
-    if data["state"] not in ("waiting", "running", "terminated"):
-        fail(f"prediction.yaml: `state` should be waiting, running or terminated, not {data['state']!r}.")
-    if not isinstance(data["restartCount"], int):
-        fail(f"prediction.yaml: `restartCount` should be a number, not {data['restartCount']!r}.")
-    if not isinstance(data["still_in_spec"], bool):
-        fail(f"prediction.yaml: `still_in_spec` should be true or false, not {data['still_in_spec']!r}.")
-    return data
+    """prediction.yaml, checked for shape."""
+    return load_prediction({"state": one_of("waiting", "running", "terminated"), "restartCount": int,
+                            "still_in_spec": bool, "ready": str})
 
 
 def observe() -> dict:
