@@ -258,12 +258,17 @@ def child_pods_to_running(pods: int, nodes: int) -> dict[str, float]:
     c = Cluster(nodes=nodes, seed=0)
     started = time.perf_counter()
     w = c.api.watch("pods", "default")
-    phases: dict[str, str | None] = {}
+    running: set[str] = set()
 
-    def all_running() -> bool:
+    def all_running() -> bool:  # incremental: run_until checks it after every step
         for ev in w.drain():
-            phases[ev.object.metadata.name] = ev.object.status.phase if ev.object.status else None
-        return sum(1 for v in phases.values() if v == "Running") == pods
+            raw = ev.raw()
+            name = raw["metadata"]["name"]
+            if ev.type != "DELETED" and (raw.get("status") or {}).get("phase") == "Running":
+                running.add(name)
+            else:
+                running.discard(name)
+        return len(running) == pods
 
     t1 = time.perf_counter()
     for i in range(pods):
@@ -317,8 +322,9 @@ def bench_scheduler(quick: bool) -> list[Figure]:
 
     def all_bound() -> bool:
         for ev in w.drain():
-            if ev.object.spec.nodeName:
-                bound.add(ev.object.metadata.name)
+            raw = ev.raw()
+            if (raw.get("spec") or {}).get("nodeName"):
+                bound.add(raw["metadata"]["name"])
         return len(bound) == pods
 
     for i in range(pods):
