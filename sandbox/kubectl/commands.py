@@ -985,8 +985,10 @@ def cmd_wait(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str
 
 
 def cmd_top(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str] | None) -> None:
-    """``kubectl top``: the sandbox runs no metrics-server."""
-    raise CommandError("Metrics API not available")
+    """``kubectl top pod|node``: usage from the sandbox's metrics server (see :mod:`sandbox.kubectl.top`)."""
+    from sandbox.kubectl.top import run_top
+
+    run_top(ctx, args, opts)
 
 
 def cmd_version(ctx: Context, args: list[str], opts: dict[str, Any], dash: list[str] | None) -> None:

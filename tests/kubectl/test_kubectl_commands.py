@@ -331,7 +331,7 @@ def test_api_resources_version_top(cluster: Cluster) -> None:
     assert rows["secrets"] == ["secrets", "v1", "true", "Secret"]  # no short name: an empty cell
     assert k(cluster, "version").stdout == (
         "Client Version: v1.32.4\nKustomize Version: v5.5.0\nServer Version: v1.32.0\n")
-    assert k(cluster, "top pods").stderr == "error: Metrics API not available\n"
+    assert k(cluster, "top pods").stderr == "No resources found in default namespace.\n"  # see test_kubectl_top
 
 
 @pytest.mark.parametrize(("cmd", "stderr"), [
