@@ -588,6 +588,28 @@ class PodExpectation:
             pod=(self.cluster, self.name, self.namespace),
         )
 
+    def to_be_scheduled(self, within: float = 30) -> Any:
+        """Wait up to ``within`` virtual seconds for the scheduler to bind the pod to a node; a
+        failure quotes the PodScheduled condition and explains, node by node, why none fits."""
+        self.to_exist()
+        try:
+            return self.cluster.wait_for(
+                f"pod/{self.name}", lambda p: bool(p.spec.nodeName), timeout=within, namespace=self.namespace
+            )
+        except WaitTimeout:
+            pass
+        pod = self.cluster.get("pod", self.name, namespace=self.namespace)
+        cond = next((c for c in (pod.status.conditions if pod.status else None) or [] if c.type == "PodScheduled"), None)
+        got = "no PodScheduled condition yet" if cond is None else (
+            f"PodScheduled {cond.status}" + (f", reason {cond.reason}" if cond.reason else "")
+            + (f": {cond.message}" if cond.message else "")
+        )
+        fail(
+            f'Timed out: no node took pod "{self.name}" within {within:g} seconds (virtual time): it is still Pending.\n\n'
+            + _expected_got("a node (spec.nodeName set by the scheduler)", got, None),
+            pod=(self.cluster, self.name, self.namespace),
+        )
+
     def field(self, path: str) -> Expectation:
         """Check one field of the pod, with its describe in the failure message."""
         pod = self.to_exist()

@@ -335,3 +335,18 @@ def test_expect_with_a_pod_shows_its_describe(exercise):
     expect_pod(cluster, "hello").to_be("Running", within=30)
     msg = failure(expect("x", "the last log line", pod=(cluster, "hello")).to_equal, "y")
     assert msg.startswith('Not as expected: the last log line.\n\n  expected: "y"\n  got:      "x"\n\n$ kubectl describe pod hello\n')
+
+
+def test_to_be_scheduled(exercise):
+    cluster = run_cluster(POD, nodes=1)
+    assert expect_pod(cluster, "hello").to_be_scheduled(within=5).spec.nodeName == "node-1"
+    big = POD.replace("name: hello", "name: big").replace("    ports:", "    resources:\n      requests: {memory: 64Gi}\n    ports:")
+    cluster.apply(big)
+    msg = failure(expect_pod(cluster, "big").to_be_scheduled, within=30)
+    assert msg.startswith(
+        'Timed out: no node took pod "big" within 30 seconds (virtual time): it is still Pending.\n\n'
+        "  expected: a node (spec.nodeName set by the scheduler)\n"
+        "  got:      PodScheduled False, reason Unschedulable: 0/1 nodes are available: 1 Insufficient memory. "
+        "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.\n"
+    )
+    assert "node-1: Insufficient memory [NodeResourcesFit]" in msg
