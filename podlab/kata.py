@@ -582,9 +582,13 @@ class PodExpectation:
         except WaitTimeout:
             pass
         pod = self.cluster.get("pod", self.name, namespace=self.namespace)
+        head = (
+            f'Timed out: pod "{self.name}" was not {state} after {within:g} seconds (virtual time).'
+            if within > 0
+            else f'Not as expected: pod "{self.name}" is not {state}.'
+        )
         fail(
-            f'Timed out: pod "{self.name}" was not {state} after {within:g} seconds (virtual time).\n\n'
-            + _expected_got(state, _pod_summary(pod), None),
+            head + "\n\n" + _expected_got(state, _pod_summary(pod), None),
             pod=(self.cluster, self.name, self.namespace),
         )
 

@@ -350,3 +350,9 @@ def test_to_be_scheduled(exercise):
         "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.\n"
     )
     assert "node-1: Insufficient memory [NodeResourcesFit]" in msg
+
+
+def test_to_be_at_once_is_not_a_timeout(exercise):
+    cluster = run_cluster(POD, nodes=1)
+    msg = failure(expect_pod(cluster, "hello").to_be, "Ready", within=0)
+    assert msg.startswith('Not as expected: pod "hello" is not Ready.\n\n  expected: Ready\n  got:      phase Pending')
