@@ -514,17 +514,23 @@ def expect_field(obj: Any, path: str) -> Expectation:
 
 
 def _pod_summary(pod: Any) -> str:
+    """``phase Running, sidecar shipper running, container app waiting: CrashLoopBackOff, 3
+    restart(s)``: the phase and each container's state, init containers first."""
     st = pod.status
     phase = (st.phase if st else None) or "Pending"
     parts = [f"phase {phase}"]
-    for cs in (st.containerStatuses if st else None) or []:
+    sidecars = {c.name for c in pod.spec.initContainers or [] if c.restartPolicy == "Always"}
+    init = [("sidecar" if cs.name in sidecars else "init container", cs) for cs in (st.initContainerStatuses if st else None) or []]
+    main = [("container", cs) for cs in (st.containerStatuses if st else None) or []]
+    for kind, cs in init + main:
         state = cs.state
         if state is not None and state.waiting is not None:
-            parts.append(f"container {cs.name} waiting: {state.waiting.reason}")
+            parts.append(f"{kind} {cs.name} waiting: {state.waiting.reason}")
         elif state is not None and state.terminated is not None:
-            parts.append(f"container {cs.name} terminated: {state.terminated.reason} (exit code {state.terminated.exitCode})")
+            parts.append(f"{kind} {cs.name} terminated: {state.terminated.reason} (exit code {state.terminated.exitCode})")
         elif state is not None and state.running is not None:
-            parts.append(f"container {cs.name} running{'' if cs.ready else ', not ready'}")
+            not_ready = kind != "init container" and not cs.ready
+            parts.append(f"{kind} {cs.name} running{', not ready' if not_ready else ''}")
         if cs.restartCount:
             parts.append(f"{cs.restartCount} restart(s)")
     return ", ".join(parts)
