@@ -367,6 +367,9 @@ class Clock:
             self._wake(task)
         elif state == _DETACHED:
             _raise_in_thread(task.thread, Killed)
+            # let it die before time moves on, so the kill lands at the same virtual time every run
+            if task.thread is not threading.current_thread():
+                task.thread.join(self.watchdog)
 
     def _task_finished(self, task: Task) -> None:
         with self._lock:

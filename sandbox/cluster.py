@@ -431,10 +431,11 @@ class Cluster:
 
     # ------------------------------------------------------------------ lifecycle
 
-    def close(self) -> None:
-        """Stop everything; afterwards no thread of this cluster is left running."""
+    def close(self) -> list[str]:
+        """Stop everything. Returns the names of container threads that could not be stopped (a
+        container blocked in a real ``time.sleep``, say); normally none are left."""
         if self._closed:
-            return
+            return []
         self._closed = True
         self.controllers.stop()
         self.scheduler.stop()
@@ -442,7 +443,7 @@ class Cluster:
         self.services.stop()
         for machine in self._machines.values():
             machine.close()
-        self.clock.close()
+        return self.clock.close()
 
     def __enter__(self) -> Cluster:
         return self

@@ -16,7 +16,7 @@ from typing import Any
 
 from sandbox.api import apps, batch, coordination, core
 from sandbox.api.base import KubeObject
-from sandbox.errors import SandboxError
+from sandbox.errors import NotFound
 
 __all__ = [
     "KindInfo",
@@ -28,8 +28,11 @@ __all__ = [
 ]
 
 
-class NoKindMatchError(SandboxError, LookupError):
-    """``no matches for kind "Podd" in version "v1"`` (the RESTMapper's ``NoKindMatchError``)."""
+class NoKindMatchError(NotFound, LookupError):
+    """``no matches for kind "Podd" in version "v1"`` (the RESTMapper's ``NoKindMatchError``).
+
+    A ``NotFound`` (404), as kube-apiserver answers for a kind it does not serve.
+    """
 
     def __init__(self, kind: str, api_version: str) -> None:
         self.kind = kind
@@ -37,8 +40,11 @@ class NoKindMatchError(SandboxError, LookupError):
         super().__init__(f'no matches for kind "{kind}" in version "{api_version}"')
 
 
-class UnknownResourceError(SandboxError, LookupError):
-    """``the server doesn't have a resource type "podz"`` (what kubectl says)."""
+class UnknownResourceError(NotFound, LookupError):
+    """``the server doesn't have a resource type "podz"`` (what kubectl says).
+
+    A ``NotFound`` (404), as kube-apiserver answers for a resource it does not serve.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name

@@ -138,9 +138,13 @@ def _smp_map(orig: dict[str, Any], patch: Mapping[str, Any], path: tuple[str, ..
         if k == "$patch" or k == "$retainKeys":
             continue
         if k.startswith("$setElementOrder/"):
+            if v is not None and not isinstance(v, list):
+                raise BadRequest("invalid patch format of setElementOrder list")
             orders[k.split("/", 1)[1]] = list(v or [])
             continue
         if k.startswith("$deleteFromPrimitiveList/"):
+            if v is not None and not isinstance(v, list):
+                raise BadRequest("invalid patch format of primitive list")
             fld = k.split("/", 1)[1]
             if isinstance(out.get(fld), list):
                 drop = list(v or [])
@@ -334,7 +338,18 @@ def json_patch(doc: Any, ops: Any) -> Any:
 
 
 def apply_patch(original: dict[str, Any], patch: Any, patch_type: str) -> dict[str, Any]:
-    """Apply ``patch`` (dict, list or JSON/YAML text) of ``patch_type`` ``strategic|merge|json``."""
+    """Apply ``patch`` (dict, list or JSON/YAML text) of ``patch_type`` ``strategic|merge|json``.
+
+    A patch nested deeper than Python's recursion allows is refused with a 400, as kube-apiserver
+    refuses JSON nested past its decoder's limit.
+    """
+    try:
+        return _apply_patch(original, patch, patch_type)
+    except RecursionError:
+        raise BadRequest("error decoding patch: json: exceeded max depth") from None
+
+
+def _apply_patch(original: dict[str, Any], patch: Any, patch_type: str) -> dict[str, Any]:
     if isinstance(patch, (str, bytes)):
         try:
             patch = json.loads(patch)

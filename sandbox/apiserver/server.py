@@ -72,6 +72,19 @@ FOREGROUND_FINALIZER = "foregroundDeletion"
 ORPHAN_FINALIZER = "orphan"
 
 
+def _json_type(v: Any) -> str:
+    """The JSON type Go's decoder names in ``cannot unmarshal X into ...``."""
+    if isinstance(v, bool):
+        return "bool"
+    if isinstance(v, (int, float)):
+        return "number"
+    if isinstance(v, dict):
+        return "object"
+    if isinstance(v, list):
+        return "array"
+    return "string"
+
+
 def format_timestamp(t: float) -> str:
     """RFC 3339 at second precision, as ``metav1.Time`` serialises."""
     return datetime.fromtimestamp(int(t), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -206,6 +219,11 @@ class APIServer:
                 raise BadRequest("Object 'Kind' is missing in '" + _short_json(obj) + "'")
             if not api_version:
                 raise BadRequest("Object 'apiVersion' is missing in '" + _short_json(obj) + "'")
+            for field_name, value in (("apiVersion", api_version), ("kind", kind)):
+                if not isinstance(value, str):
+                    raise BadRequest(
+                        "couldn't get version/kind; json parse error: json: cannot unmarshal "
+                        f"{_json_type(value)} into Go struct field .{field_name} of type string")
             info = self._info(self.registry.for_kind(api_version, kind))
             return info, info.model.from_dict(obj).to_dict()
         info = self._info(self.registry.for_model(obj))
@@ -476,6 +494,8 @@ class APIServer:
             if not isinstance(patched, dict):
                 raise BadRequest("the patched object is not a JSON object")
             pm = patched.setdefault("metadata", {})
+            if not isinstance(pm, dict):  # decoding the object refuses it, in Go's words
+                return info.model.from_dict(patched).to_dict()
             # the patch may not move the object
             if pm.get("name") != name:
                 raise BadRequest(f'the name of the object ({pm.get("name")}) does not match the name on the URL ({name})')

@@ -193,11 +193,11 @@ def run(cluster: Any, cmdline: str | list[str], kubelet_for: Callable[[str], Any
     except KubectlError as e:
         ctx.err.append(e.text)
         ctx.exit_code = e.exit_code
+    except (UnknownResourceError, NoKindMatchError) as e:  # kubectl's own mapping errors
+        ctx.err.append(f"error: {e}\n")
+        ctx.exit_code = 1
     except StatusError as e:
         ctx.err.append(e.kubectl() + "\n")
-        ctx.exit_code = 1
-    except (UnknownResourceError, NoKindMatchError) as e:
-        ctx.err.append(f"error: {e}\n")
         ctx.exit_code = 1
     except SandboxError as e:  # e.g. apply's own refusals; never a traceback for a command line
         text = e.kubectl() if hasattr(e, "kubectl") else f"error: {e}"

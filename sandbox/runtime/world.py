@@ -196,8 +196,11 @@ _UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
 
 def parse_bytes(text: str) -> int:
-    """``150M`` -> 157286400 (stress's and dd's suffixes: powers of 1024)."""
+    """``150M`` or ``150Mi`` -> 157286400 (stress's and dd's suffixes, and Kubernetes' binary ones:
+    powers of 1024)."""
     t = text.strip().lower()
+    if t.endswith("i"):  # Kubernetes' binary suffixes (64Mi, 1Gi) mean the same powers of 1024
+        t = t[:-1]
     num = t.rstrip("bkmgt")
     unit = t[len(num) :].rstrip("b") or ""
     if unit not in _UNITS:

@@ -2,9 +2,8 @@
 
 Each entry names the exception a malformed call raises instead of a ``StatusError``. The property
 tests skip over an exception that matches an entry (so the rest of the suite stays green), and
-``test_bad_input.py`` has one ``xfail(strict=True)`` regression test per entry: once a defect is
-fixed, its regression test passes, strict xfail turns that into a failure, and both the marker
-and the entry here are to be removed.
+each entry gets a reproduction in ``test_bad_input.REPRODUCTIONS`` (the regression test that
+must pass once it is fixed, when the entry here is removed).
 """
 
 from __future__ import annotations
@@ -31,44 +30,9 @@ def _type_name(exc: BaseException) -> str:
     return type(exc).__name__
 
 
-DEFECTS: list[Defect] = [
-    Defect(
-        "mapper-errors-not-status",
-        "sandbox/api/registry.py:31,40",
-        "an unknown resource name or kind raises UnknownResourceError/NoKindMatchError, which are "
-        "SandboxError but not StatusError (kube-apiserver answers 404 NotFound)",
-        lambda e: _type_name(e) in ("UnknownResourceError", "NoKindMatchError"),
-    ),
-    Defect(
-        "kind-not-a-string",
-        "sandbox/apiserver/server.py:_info_for_object",
-        "a manifest whose kind or apiVersion is not a string raises TypeError from the registry "
-        "(kube-apiserver: 400 couldn't get version/kind; json parse error)",
-        lambda e: isinstance(e, TypeError) and _raised_in(e, "sandbox/api/registry.py"),
-    ),
-    Defect(
-        "patched-metadata-not-an-object",
-        "sandbox/apiserver/server.py:APIServer.patch.fn",
-        "a patch that makes metadata a string, number or list raises AttributeError "
-        "(kube-apiserver: 400 cannot unmarshal ... into Go struct field .metadata of type v1.ObjectMeta)",
-        lambda e: isinstance(e, AttributeError) and _raised_in(e, "sandbox/apiserver/server.py"),
-    ),
-    Defect(
-        "smp-directive-not-a-list",
-        "sandbox/apiserver/patch.py:_smp_map",
-        "a strategic merge patch whose $setElementOrder/<f> or $deleteFromPrimitiveList/<f> is not "
-        "a list raises TypeError (kube-apiserver: 400 invalid patch format of setElementOrder list / "
-        "invalid patch format of primitive list)",
-        lambda e: isinstance(e, TypeError) and _raised_in(e, "sandbox/apiserver/patch.py"),
-    ),
-    Defect(
-        "deep-patch-recursion",
-        "sandbox/apiserver/patch.py (clone, json_merge_patch, _smp_map)",
-        "a patch nested a thousand levels deep raises RecursionError (kube-apiserver decodes up to "
-        "10000 levels and refuses deeper JSON with a 400)",
-        lambda e: isinstance(e, RecursionError),
-    ),
-]
+#: Open defects (none at the moment: the ones found so far are fixed, and kept as regression tests in
+#: ``test_bad_input.test_calls_that_once_crashed_are_refused_with_a_status_error``).
+DEFECTS: list[Defect] = []
 
 
 def known_defect(exc: BaseException) -> Defect | None:

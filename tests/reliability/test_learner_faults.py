@@ -236,11 +236,6 @@ def _deleted_after(img: str) -> float:
         return c.elapsed - t0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sandbox/clock.py Clock._kill: killing a detached (spinning) thread raises into it but does not "
-    "wait for it to die, so virtual time runs on and the pod disappears at a wall-clock-dependent "
-    "virtual time (observed 5.4 to 20.4 s for a 3 s grace period); joining the thread for up to "
-    "`watchdog` wall seconds after _raise_in_thread makes it exactly 3.0 s"))
 def test_a_spinning_pod_is_deleted_exactly_at_its_grace_period() -> None:
     assert [_deleted_after("spinner") for _ in range(3)] == [3.0, 3.0, 3.0]
 
@@ -284,10 +279,6 @@ def quantity_hog(c: Any) -> None:
     c.allocate("64Mi")  # a Kubernetes quantity, as in the pod's limits
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sandbox/runtime/world.py parse_bytes: c.allocate('64Mi') raises ValueError (exit 1, a traceback) "
-    "because only stress-style suffixes (10M, 1G) are parsed; a learner copies the Kubernetes "
-    "quantity from the pod's limits"))
 def test_allocating_a_kubernetes_quantity_is_oomkilled(cluster: Cluster) -> None:
     cluster.apply(pod("qhog", "quantity-hog", restart="Never", memory_limit="50Mi"))
     cluster.wait_for("pod/qhog", "Failed", timeout=60)
