@@ -554,7 +554,7 @@ class Kubelet:
         t = st.startTime if st is not None else None
         if t is None and w.pod.status is not None:
             t = w.pod.status.startTime
-        return t.timestamp() if t is not None else None
+        return deadline.precise_start(w, t.timestamp() if t is not None else None, self.clock.now())
 
     def _generate(self, w: PodWorker, rstatus: Any, terminal: bool, evict: tuple[str, str] | None = None) -> Any:
         pod = w.pod
