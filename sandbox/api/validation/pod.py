@@ -266,6 +266,31 @@ def _validate_os(spec: dict[str, Any], path: Path) -> list[FieldError]:
     return errs
 
 
+def _validate_windows_host_process_pod(spec: dict[str, Any], path: Path) -> list[FieldError]:
+    """``validateWindowsHostProcessPod``: pod and container ``hostProcess`` agree; when any
+    container is HostProcess, all are, and the pod uses the host's network."""
+    errs: list[FieldError] = []
+    pod_hp = ((spec.get("securityContext") or {}).get("windowsOptions") or {}).get("hostProcess")
+    count = hp_count = 0
+    for c, cp in _visit_containers(spec, path):
+        count += 1
+        c_hp = ((c.get("securityContext") or {}).get("windowsOptions") or {}).get("hostProcess")
+        if pod_hp is not None and c_hp is not None and pod_hp != c_hp:
+            errs.append(field.invalid(
+                cp.child("securityContext").child("windowsOptions").child("hostProcess"), c_hp,
+                f"pod hostProcess value must be identical if both are specified, was {str(bool(pod_hp)).lower()}",
+            ))
+        if c_hp is True or (c_hp is None and pod_hp is True):
+            hp_count += 1
+    if hp_count > 0:
+        if hp_count != count:
+            errs.append(field.invalid(path, "", "If pod contains any hostProcess containers then all containers must be HostProcess containers"))
+        host_network = bool(spec.get("hostNetwork"))
+        if not host_network:
+            errs.append(field.invalid(path.child("hostNetwork"), host_network, "hostNetwork must be true if pod contains any hostProcess containers"))
+    return errs
+
+
 def validate_pod_spec(spec: dict[str, Any] | None, path: Path, is_pod: bool = True, pod_name: str = "") -> list[FieldError]:
     """``ValidatePodSpec``: every error in Kubernetes' order."""
     spec = spec or {}
@@ -316,6 +341,7 @@ def validate_pod_spec(spec: dict[str, Any] | None, path: Path, is_pod: bool = Tr
             errs.append(field.duplicate(gp, g.get("name", "")))
         seen_gates.add(g.get("name", ""))
     errs += _validate_topology_spread(spec.get("topologySpreadConstraints"), path.child("topologySpreadConstraints"))
+    errs += _validate_windows_host_process_pod(spec, path)
     if spec.get("hostUsers") is False:
         for f, pth in (("hostNetwork", "hostNetwork"), ("hostPID", "HostPID"), ("hostIPC", "HostIPC")):
             if spec.get(f):
