@@ -68,6 +68,9 @@ def test_wrong_answer_fails_with_its_message(ex, case, tmp_path):
     text = "\n".join(t.message for t in result.failed) + "\n".join(result.errors)
     missing = [w for w in wanted if w not in text]
     assert not missing, f"{ex.id}/wrong/{case.name}: the failure does not say {missing}; it says:\n{text}"
+    for t in result.failed:
+        internals = python_internals(t.message)
+        assert internals is None, f"{ex.id}/wrong/{case.name} shows Python internals ({internals!r}):\n{t.message}"
 
 
 def test_every_exercise_has_wrong_answers():
@@ -113,3 +116,20 @@ def test_pristine_learner_files_match_exercises():
     learner = _learner_files()
     diffs = [d for d in pristine.differences(ROOT / "exercises") if d.split(":")[0] in learner]
     assert not diffs, "exercises/ changed without `podlab dev freeze`:\n  " + "\n  ".join(diffs)
+
+
+def test_every_exercise_belongs_to_a_lesson_that_links_it():
+    """Each exercise's lesson exists, and its Practice section links the exercise; every exercise
+    link in a lesson leads to an exercise that exists (renumbering cannot leave one behind)."""
+    import re
+
+    lessons = ROOT / "lessons"
+    ids = {ex.id for ex in EXERCISES}
+    for ex in EXERCISES:
+        lesson = lessons / f"{ex.lesson}.md"
+        assert lesson.is_file(), f"{ex.id}: its lesson {ex.lesson} has no lessons/{ex.lesson}.md"
+        link = f"[{ex.id[:2]} · {ex.title}](../exercises/{ex.id}/README.md)"
+        assert link in lesson.read_text(encoding="utf-8"), f"lessons/{lesson.name} does not link {link}"
+    for lesson in sorted(lessons.glob("*.md")):
+        for target in re.findall(r"\.\./exercises/([^/)]+)/", lesson.read_text(encoding="utf-8")):
+            assert target in ids, f"lessons/{lesson.name} links ../exercises/{target}/, which does not exist"
