@@ -46,7 +46,7 @@ def pull_seconds(image: Image) -> float:
 class _Family:
     name: str
     tag_pattern: re.Pattern[str]
-    factory: Callable[[str], Image]
+    factory: Callable[[str], Image | None]
 
 
 class Registry:
@@ -75,8 +75,9 @@ class Registry:
             self._images[image.ref] = image
         return image
 
-    def register_family(self, name: str, tag_pattern: str, factory: Callable[[str], Image]) -> None:
-        """Serve every tag of repository ``name`` matching ``tag_pattern`` with ``factory(tag)``."""
+    def register_family(self, name: str, tag_pattern: str, factory: Callable[[str], Image | None]) -> None:
+        """Serve every tag of repository ``name`` matching ``tag_pattern`` with ``factory(tag)``
+        (a factory may return ``None``: that tag does not exist)."""
         repo = parse_reference(name).name
         with self._lock:
             self._families.setdefault(repo, []).append(_Family(repo, re.compile(tag_pattern), factory))
@@ -102,9 +103,11 @@ class Registry:
                 return img
             for fam in self._families.get(r.name, []):
                 if fam.tag_pattern.fullmatch(r.tag):
-                    img = fam.factory(r.tag)
-                    self._images[key] = img
-                    return img
+                    made = fam.factory(r.tag)
+                    if made is None:  # the factory knows this tag does not exist
+                        continue
+                    self._images[key] = made
+                    return made
         return None
 
     def knows_repository(self, name: str) -> bool:

@@ -206,4 +206,4 @@ def agnhost_image(ref: str) -> Image:
 
 def register(registry: Any) -> None:
     for repo in ("registry.k8s.io/e2e-test-images/agnhost", "k8s.gcr.io/e2e-test-images/agnhost"):
-        registry.register_family(repo, r"2\.\d+", lambda tag, repo=repo: agnhost_image(f"{repo}:{tag}"))
+        registry.register_family(repo, r"2\.([1-9]|[1-4]\d|5[0-4])", lambda tag, repo=repo: agnhost_image(f"{repo}:{tag}"))

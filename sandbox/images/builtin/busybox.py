@@ -56,14 +56,24 @@ def busybox_image(ref: str, tag: str) -> Image:
     )
 
 
+#: The releases the official image was built for: ``1.N`` and ``1.N.P`` tags.
+RELEASES = {24: 2, 25: 1, 26: 2, 27: 2, 28: 4, 29: 3, 30: 1, 31: 1, 32: 1, 33: 1, 34: 1, 35: 0, 36: 1, 37: 0}
+
+_VERSION = "|".join(f"1\\.{minor}(\\.[0-{last}])?" for minor, last in RELEASES.items())
+_LIBC = "musl|glibc|uclibc"
+
+#: Each repository's tags (a typo'd tag is ``not found``, as on a real registry).
+TAGS = {
+    "docker.io/library/busybox": rf"(latest|stable|unstable|{_LIBC}|(stable|unstable)-({_LIBC})|({_VERSION})(-({_LIBC}))?)",
+    "registry.k8s.io/busybox": r"latest|1\.27\.2|1\.24",
+    "k8s.gcr.io/busybox": r"latest|1\.27\.2|1\.24",
+    "gcr.io/google-containers/busybox": r"latest|1\.27\.2|1\.24",
+    "registry.k8s.io/e2e-test-images/busybox": r"1\.29-[1-4]|1\.36\.1-1",
+    "quay.io/prometheus/busybox": rf"latest|{_LIBC}",
+}
+
+
 def register(registry) -> None:  # type: ignore[no-untyped-def]
-    """Serve every busybox tag from the usual repositories."""
-    for repo in (
-        "docker.io/library/busybox",
-        "registry.k8s.io/busybox",
-        "k8s.gcr.io/busybox",
-        "gcr.io/google-containers/busybox",
-        "registry.k8s.io/e2e-test-images/busybox",
-        "quay.io/prometheus/busybox",
-    ):
-        registry.register_family(repo, r"[\w][\w.-]{0,127}", lambda tag, repo=repo: busybox_image(f"{repo}:{tag}", tag))
+    """Serve the busybox tags that exist from the usual repositories."""
+    for repo, pattern in TAGS.items():
+        registry.register_family(repo, pattern, lambda tag, repo=repo: busybox_image(f"{repo}:{tag}", tag))

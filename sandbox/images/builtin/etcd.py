@@ -145,4 +145,4 @@ def etcd_image(ref: str) -> Image:
 def register(registry: Any) -> None:
     """Serve ``etcd:3.5.*-0`` (and 3.4) from registry.k8s.io and k8s.gcr.io."""
     for repo in ("registry.k8s.io/etcd", "k8s.gcr.io/etcd"):
-        registry.register_family(repo, r"3\.[45]\.\d+-\d+", lambda tag, repo=repo: etcd_image(f"{repo}:{tag}"))
+        registry.register_family(repo, r"3\.5\.(0|1|3|4|5|6|7|9|10|12|13|15|16|17|21)-0|3\.4\.(3|7|9|13)-[0-3]|3\.6\.[0-4]-0", lambda tag, repo=repo: etcd_image(f"{repo}:{tag}"))

@@ -39,4 +39,4 @@ def pause_image(ref: str) -> Image:
 
 def register(registry) -> None:  # type: ignore[no-untyped-def]
     for repo in ("registry.k8s.io/pause", "k8s.gcr.io/pause", "gcr.io/google-containers/pause"):
-        registry.register_family(repo, r"3\.\d+(\.\d+)?|latest", lambda tag, repo=repo: pause_image(f"{repo}:{tag}"))
+        registry.register_family(repo, r"3\.([0-35-9]|10|10\.1|4\.1)|latest", lambda tag, repo=repo: pause_image(f"{repo}:{tag}"))

@@ -168,5 +168,10 @@ def stress_image(ref: str) -> Image:
 
 
 def register(registry: Any) -> None:
-    for repo in ("docker.io/polinux/stress", "docker.io/progrium/stress", "docker.io/alexeiled/stress-ng"):
-        registry.register_family(repo, r"[\w][\w.-]*", lambda tag, repo=repo: stress_image(f"{repo}:{tag}"))
+    tags = {
+        "docker.io/polinux/stress": r"latest|1\.0\.4",
+        "docker.io/progrium/stress": r"latest",
+        "docker.io/alexeiled/stress-ng": r"latest|0\.\d+\.\d+",
+    }
+    for repo, pattern in tags.items():
+        registry.register_family(repo, pattern, lambda tag, repo=repo: stress_image(f"{repo}:{tag}"))
