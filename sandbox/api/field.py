@@ -7,7 +7,6 @@ writes it, e.g. ``Pod "x" is invalid: spec.containers[0].name: Required value``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,9 +44,40 @@ ERROR_TYPES = {
 }
 
 
-def go_quote(s: str) -> str:
-    """Quote a string the way Go's ``%q`` does (close enough for every value a manifest holds)."""
-    return json.dumps(s, ensure_ascii=False)
+_GO_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t",
+               "\v": "\\v", "\\": "\\\\", '"': '\\"'}
+
+
+def go_quote(s: str | bytes) -> str:
+    """Go's ``strconv.Quote`` (what ``%q`` prints for a string).
+
+    Printable runes stay as they are (``☺``); ``\\a \\b \\f \\n \\r \\t \\v``, ``\\\\`` and ``\\"``
+    are escaped; other control characters and DEL become ``\\x..``; other non-printable runes
+    ``\\u....`` or ``\\U........``. Bytes that are not UTF-8 (given as ``bytes``, or as the lone
+    surrogates of Python's ``surrogateescape``) become ``\\x..``.
+    """
+    if isinstance(s, bytes):
+        s = s.decode("utf-8", "surrogateescape")
+    out = ['"']
+    for ch in s:
+        esc = _GO_ESCAPES.get(ch)
+        if esc is not None:
+            out.append(esc)
+            continue
+        r = ord(ch)
+        if ch.isprintable():  # Go's IsPrint: letters, marks, numbers, punctuation, symbols, ' '
+            out.append(ch)
+        elif r < 0x20 or r == 0x7F:
+            out.append(f"\\x{r:02x}")
+        elif 0xD800 <= r <= 0xDFFF:  # not a rune: the bytes that were not UTF-8
+            errors = "surrogateescape" if 0xDC80 <= r <= 0xDCFF else "surrogatepass"
+            out.extend(f"\\x{b:02x}" for b in ch.encode("utf-8", errors))
+        elif r < 0x10000:
+            out.append(f"\\u{r:04x}")
+        else:
+            out.append(f"\\U{r:08x}")
+    out.append('"')
+    return "".join(out)
 
 
 class Path:

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sandbox.api.field import go_quote
 from sandbox.errors import BadRequest
 
 __all__ = [
@@ -72,12 +73,6 @@ _LABEL_VALUE_ERR = (
     "and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or "
     f"'12345', regex used for validation is '{_LABEL_VALUE_FMT}')"
 )
-
-
-def _go_quote(s: str) -> str:
-    import json
-
-    return json.dumps(s, ensure_ascii=False)
 
 
 def qualified_name_errors(value: str) -> list[str]:
@@ -194,13 +189,13 @@ def _new_requirement(key: str, op: str, values: list[str]) -> Requirement:
     errs: list[str] = []
     kerrs = qualified_name_errors(key)
     if kerrs:
-        errs.append(f"key: Invalid value: {_go_quote(key)}: " + "; ".join(kerrs))
+        errs.append(f"key: Invalid value: {go_quote(key)}: " + "; ".join(kerrs))
     if op in ("in", "notin") and not values:
         errs.append("values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty")
     for i, v in enumerate(values):
         verrs = label_value_errors(v)
         if verrs:
-            errs.append(f"values[{i}][{key}]: Invalid value: {_go_quote(v)}: " + "; ".join(verrs))
+            errs.append(f"values[{i}][{key}]: Invalid value: {go_quote(v)}: " + "; ".join(verrs))
     if errs:
         raise SelectorError(errs[0] if len(errs) == 1 else "[" + ", ".join(errs) + "]")
     return Requirement(key, op, tuple(values))
@@ -313,7 +308,7 @@ class _Parser:
             raise SelectorError(f"found '{lit}', expected: identifier")
         kerrs = qualified_name_errors(lit)
         if kerrs:
-            raise SelectorError(f"<nil>: Invalid value: {_go_quote(lit)}: " + "; ".join(kerrs))
+            raise SelectorError(f"<nil>: Invalid value: {go_quote(lit)}: " + "; ".join(kerrs))
         key = lit
         t, _ = self.lookahead()
         if t in (_T_EOS, _T_COMMA):
@@ -426,7 +421,7 @@ def selector_from_label_selector(ls: Any) -> LabelSelector:
         values = list(e.get("values") or [])
         mapped = {"In": "in", "NotIn": "notin", "Exists": "exists", "DoesNotExist": "!"}.get(op)
         if mapped is None:
-            raise SelectorError(f'{_go_quote(op)} is not a valid label selector operator')
+            raise SelectorError(f'{go_quote(op)} is not a valid label selector operator')
         reqs.append(_new_requirement(key, mapped, values))
     reqs.sort(key=lambda r: r.key)
     return LabelSelector(tuple(reqs))

@@ -7,6 +7,7 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any
 
+from sandbox.api.field import go_quote
 from sandbox.kubelet.coro import Op, Sleep, Wait
 
 __all__ = ["HookResult", "run_handler", "format_exec_argv"]
@@ -63,7 +64,7 @@ def run_handler(
             err = f"command '{' '.join(argv)}' exited with {result.exit_code}: {result.stderr or ''}"
         msg = (
             f"Exec lifecycle hook ({format_exec_argv(argv)}) for Container \"{container.name}\" in Pod "
-            f"\"{format_pod(pod)}\" failed - error: {err}, message: {_go_quote(output)}"
+            f"\"{format_pod(pod)}\" failed - error: {err}, message: {go_quote(output)}"
         )
         return HookResult(False, msg)
     if handler.httpGet is not None:
@@ -109,24 +110,3 @@ def run_handler(
         return HookResult(True)
     return HookResult(False, "invalid handler")
 
-
-def _go_quote(s: str) -> str:
-    """Go's ``%q`` for ordinary text."""
-    out = ['"']
-    for ch in s:
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ord(ch) < 0x20:
-            out.append(f"\\x{ord(ch):02x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)

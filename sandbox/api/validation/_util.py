@@ -6,6 +6,8 @@ import re
 from fractions import Fraction
 from typing import Any
 
+from sandbox.api.field import go_quote
+
 __all__ = ["GoLiteral", "as_dict", "go_map", "go_string_slice", "parse_quantity", "is_zero"]
 
 
@@ -30,28 +32,13 @@ class GoLiteral:
         return hash(self.text)
 
 
-def _q(s: str) -> str:
-    out = ['"']
-    for ch in s:
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
 
 
 def go_map(m: dict[str, str] | None) -> GoLiteral:
     """``%#v`` of a ``map[string]string``: ``map[string]string{"app":"x"}`` (keys sorted)."""
     if m is None:
         return GoLiteral("map[string]string(nil)")
-    inner = ", ".join(f"{_q(k)}:{_q(v)}" for k, v in sorted(m.items()))
+    inner = ", ".join(f"{go_quote(k)}:{go_quote(v)}" for k, v in sorted(m.items()))
     return GoLiteral("map[string]string{" + inner + "}")
 
 
@@ -59,7 +46,7 @@ def go_string_slice(items: list[str] | None) -> GoLiteral:
     """``%#v`` of a ``[]string``."""
     if items is None:
         return GoLiteral("[]string(nil)")
-    return GoLiteral("[]string{" + ", ".join(_q(s) for s in items) + "}")
+    return GoLiteral("[]string{" + ", ".join(go_quote(s) for s in items) + "}")
 
 
 def as_dict(obj: Any) -> dict[str, Any]:

@@ -7,11 +7,10 @@ of go-cmp's ``cmp.Diff`` (``core.PodSpec{``, ``-``/``+`` lines, ``... // N ident
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
 
 from sandbox.api import field
-from sandbox.api.field import FieldError, Path
+from sandbox.api.field import FieldError, Path, go_quote
 from sandbox.api.validation import names
 from sandbox.api.validation.meta import (
     validate_immutable_field,
@@ -97,7 +96,7 @@ def _fmt(v: Any, key: str | None = None, top: bool = False) -> str:
     if isinstance(v, (int, float)):
         return ("&" if key in _POINTER_FIELDS else "") + str(v)
     if isinstance(v, str):
-        return ("&" if key in _POINTER_FIELDS else "") + json.dumps(v, ensure_ascii=False)
+        return ("&" if key in _POINTER_FIELDS else "") + go_quote(v)
     if isinstance(v, list):
         inner = ", ".join(_fmt(x) for x in v)
         if top and key in _STRUCT_TYPES:
@@ -107,7 +106,7 @@ def _fmt(v: Any, key: str | None = None, top: bool = False) -> str:
         return "{" + inner + "}"
     if isinstance(v, dict):
         if all(isinstance(x, str) for x in v.values()) and key in ("nodeSelector", "labels", "annotations"):
-            inner = ", ".join(f"{json.dumps(k)}: {json.dumps(x)}" for k, x in sorted(v.items()))
+            inner = ", ".join(f"{go_quote(k)}: {go_quote(x)}" for k, x in sorted(v.items()))
             return ("map[string]string{" if top else "{") + inner + "}"
         keys = [k for k in _CONTAINER_FIELDS if k in v] + [k for k in v if k not in _CONTAINER_FIELDS] if "name" in v and "image" in v else list(v)
         inner = ", ".join(f"{_go_name(k)}: {_fmt(v[k], k)}" for k in keys if v[k] not in ({}, [], None, "", 0, False))

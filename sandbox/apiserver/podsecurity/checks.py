@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from sandbox.api.field import go_quote
 from sandbox.apiserver.podsecurity.api import (
     BASELINE,
     PRIVILEGED,
@@ -105,11 +106,6 @@ def join_quote(items: list[str] | tuple[str, ...]) -> str:
     return ", ".join(f'"{i}"' for i in items) if items else ""
 
 
-def _go_quote(s: str) -> str:
-    """Go's ``%q`` for the ASCII strings that show up here."""
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def _plural(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
@@ -158,7 +154,7 @@ def _app_armor_profile(meta: Meta, spec: Spec) -> CheckResult:
     if bad_containers:
         bad_setters.append(_names(bad_containers))
     annotations = sorted(
-        f"{k}={_go_quote(v)}"
+        f"{k}={go_quote(v)}"
         for k, v in ((meta.get("annotations") or {}).items())
         if k.startswith("container.apparmor.security.beta.kubernetes.io/")
         and not (v == "" or v == "runtime/default" or v.startswith("localhost/"))
@@ -319,11 +315,11 @@ def _seccomp_baseline_1_0(meta: Meta, spec: Spec) -> CheckResult:
     bad: set[str] = set()
     key = "seccomp.security.alpha.kubernetes.io/pod"
     if key in annotations and not valid(annotations[key]):
-        bad.add(f"{key}={_go_quote(annotations[key])}")
+        bad.add(f"{key}={go_quote(annotations[key])}")
     for c in _containers(spec):
         k = "container.seccomp.security.alpha.kubernetes.io/" + c.get("name", "")
         if k in annotations and not valid(annotations[k]):
-            bad.add(f"{k}={_go_quote(annotations[k])}")
+            bad.add(f"{k}={go_quote(annotations[k])}")
     if bad:
         return CheckResult(
             False, "seccompProfile", f"forbidden {_plural('annotation', 'annotations', len(bad))} {', '.join(sorted(bad))}"

@@ -31,6 +31,8 @@ operator:x:37:37:Operator:/var:/bin/false
 nobody:x:65534:65534:nobody:/home:/bin/false
 """
 
+#: buildroot's ``system/skeleton/etc/group``, which the official busybox images ship (GID 65534 is
+#: ``nobody`` there, ``nogroup`` on Debian).
 GROUP = """root:x:0:
 daemon:x:1:
 bin:x:2:
@@ -56,7 +58,7 @@ staff:x:50:
 lock:x:54:
 netdev:x:82:
 users:x:100:
-nogroup:x:65534:
+nobody:x:65534:
 """
 
 

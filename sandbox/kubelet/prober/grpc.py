@@ -23,6 +23,8 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
+from sandbox.api.field import go_quote
+
 __all__ = [
     "PREFACE",
     "SETTINGS_FRAME",
@@ -249,7 +251,7 @@ class _Check:
 
     def _deadline(self) -> None:
         if self.phase in ("connect", "handshake"):
-            self._finish(False, f"timeout: failed to connect service {_go_quote(self.addr)} within "
+            self._finish(False, f"timeout: failed to connect service {go_quote(self.addr)} within "
                                 f"{go_duration(self.timeout)}: context deadline exceeded")
         else:
             self._finish(False, f"timeout: health rpc did not complete within {go_duration(self.timeout)}")
@@ -333,7 +335,7 @@ class _Check:
                 return True
             status = decode_response(rest[5:5 + n])
             if status != "SERVING":
-                self._finish(False, f"service unhealthy (responded with {_go_quote(status)})")
+                self._finish(False, f"service unhealthy (responded with {go_quote(status)})")
             else:
                 self._finish(True, "service healthy")
             return False
@@ -346,10 +348,6 @@ class _Check:
             return
         name = _CODE_NAMES.get(code, f"Code({code})")
         self._finish(False, f"error: health rpc probe failed: rpc error: code = {name} desc = {message}")
-
-
-def _go_quote(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def check_async(network: Any, src: Any, host: str, port: int, service: str, timeout: float,

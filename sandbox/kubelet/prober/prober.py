@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from sandbox.api.field import go_quote
 from sandbox.kubelet import events
 from sandbox.kubelet.envvars import expand
 from sandbox.kubelet.prober import grpc as grpc_probe
@@ -110,11 +111,6 @@ def resolve_container_port(port: Any, container: Any) -> int:
     if 0 < n < 65536:
         return n
     raise ValueError(f"invalid port number: {n}")
-
-
-def _go_quote(s: str) -> str:
-    out = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return f'"{out}"'
 
 
 def _join_host_port(host: str, port: int) -> str:
@@ -229,7 +225,7 @@ class Prober:
                 done(P_UNKNOWN, "", f"rpc error: code = Unknown desc = {err}")
                 return
             if res.timed_out:
-                done(P_FAILURE, f"command {_go_quote(' '.join(cmd))} timed out", None)
+                done(P_FAILURE, f"command {go_quote(' '.join(cmd))} timed out", None)
                 return
             data = ((res.stdout or "") + (res.stderr or ""))[:MAX_OUTPUT]
             done(P_SUCCESS if res.exit_code == 0 else P_FAILURE, data, None)
@@ -274,15 +270,15 @@ class Prober:
             def tls(conn: Any, err: BaseException | None) -> None:
                 if conn is not None:
                     conn.close()
-                    done(P_FAILURE, f'Get {_go_quote(url)}: http: server gave HTTP response to HTTPS client', None)
+                    done(P_FAILURE, f'Get {go_quote(url)}: http: server gave HTTP response to HTTPS client', None)
                     return
                 from sandbox.network.http import go_dial_error
 
                 if isinstance(err, TimeoutError):
-                    done(P_FAILURE, f"Get {_go_quote(url)}: context deadline exceeded (Client.Timeout exceeded "
+                    done(P_FAILURE, f"Get {go_quote(url)}: context deadline exceeded (Client.Timeout exceeded "
                                     "while awaiting headers)", None)
                     return
-                done(P_FAILURE, f"Get {_go_quote(url)}: {go_dial_error(err, host, port)}", None)
+                done(P_FAILURE, f"Get {go_quote(url)}: {go_dial_error(err, host, port)}", None)
 
             self.network.connect_async(ns, host, port, tls, timeout)
             return
@@ -304,7 +300,7 @@ class Prober:
                 if (urlsplit(target).hostname or "") == first_host.strip("[]"):
                     state["hops"] += 1
                     if state["hops"] >= 10:
-                        done(P_FAILURE, f"Get {_go_quote(target)}: stopped after 10 redirects", None)
+                        done(P_FAILURE, f"Get {go_quote(target)}: stopped after 10 redirects", None)
                         return
                     state["url"] = target
                     send()

@@ -14,9 +14,9 @@ updated pod).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from sandbox.api.field import go_quote
 from sandbox.kubelet.envvars import EnvError, resolve_field_ref, resolve_resource_field_ref
 from sandbox.kubelet.volume.atomic_writer import FileProjection
 from sandbox.kubelet.volume.common import MountError, VolumeContext
@@ -26,7 +26,7 @@ __all__ = ["payload", "items_payload", "format_map"]
 
 def format_map(m: dict[str, str]) -> str:
     """``fieldpath.FormatMap``: ``key="value"`` lines, sorted, Go-quoted, no final newline."""
-    return "\n".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in sorted(m.items()))
+    return "\n".join(f"{k}={go_quote(v)}" for k, v in sorted(m.items()))
 
 
 def _field(ctx: VolumeContext, path: str) -> str:
