@@ -100,7 +100,8 @@ def _insufficient(pod: PodInfo, node: NodeInfo) -> list[tuple[str, int, int, int
 
 def admit(pod: Any, node: Any, other_pods: Iterable[Any], static: bool = False) -> AdmitResult:
     """``predicateAdmitHandler.Admit``: whether ``pod`` may run on ``node`` next to
-    ``other_pods`` (the pods this kubelet already admitted and that have not finished)."""
+    ``other_pods`` (the pods this kubelet already admitted and that have not finished: models, or
+    :class:`PodInfo` already built from them, which callers may cache)."""
     node_os = _node_os(node)
     pod_os_label = (pod.metadata.labels or {}).get(LABEL_OS)
     if pod_os_label is not None and pod_os_label != node_os:
@@ -111,7 +112,7 @@ def admit(pod: Any, node: Any, other_pods: Iterable[Any], static: bool = False) 
 
     ni = NodeInfo(node.to_dict())
     for p in other_pods:
-        ni.add_pod(PodInfo(p.to_dict()))
+        ni.add_pod(p if isinstance(p, PodInfo) else PodInfo(p.to_dict()))
     pi = PodInfo(pod.to_dict())
     short = _insufficient(pi, ni)
     if short:

@@ -35,6 +35,7 @@ from sandbox.kubelet.status import (
     terminate_pod_status,
 )
 from sandbox.runtime import cri
+from sandbox.scheduler.types import PodInfo
 
 __all__ = ["Kubelet", "KubeletConfig", "KubeletError", "MIRROR_ANNOTATION"]
 
@@ -108,6 +109,8 @@ class Kubelet:
         self.rt.on_progress = self._progress
         self.rt.service_env = self._service_env
         self.workers: dict[str, PodWorker] = {}
+        #: uid -> (the pod model, its PodInfo) for admission: see :meth:`_admit_info`.
+        self._admit_infos: dict[str, tuple[Any, PodInfo]] = {}
         self.static_uids: set[str] = set()
         self.warnings: list[str] = []
         self.prober: Any = None
@@ -377,6 +380,16 @@ class Kubelet:
         elif changed or (pod.metadata.deletionTimestamp is not None and w.state == TERMINATED):
             self._request(w, 0.0)
 
+    def _admit_info(self, pod: Any) -> PodInfo:
+        """The admitted ``pod`` as admission sees it, built once per pod object (re-admitting
+        against N running pods would otherwise convert all N of them, for every new pod)."""
+        uid = pod.metadata.uid
+        hit = self._admit_infos.get(uid)
+        if hit is None or hit[0] is not pod:
+            hit = (pod, PodInfo(pod.to_dict()))
+            self._admit_infos[uid] = hit
+        return hit[1]
+
     def _admit(self, pod: Any) -> bool:
         """``canAdmitPod``/``rejectPod`` (:mod:`sandbox.kubelet.admission`): a pod that cannot run
         on this node never starts; it gets a Warning event and fails at once."""
@@ -384,7 +397,9 @@ class Kubelet:
             node = self.api.get("nodes", self.node_name)
         except Exception:  # noqa: BLE001 - no Node object (a bare kubelet): nothing to check
             return True
-        active = [w.pod for w in self.workers.values() if w.state != TERMINATED]
+        active = [self._admit_info(w.pod) for w in self.workers.values() if w.state != TERMINATED]
+        for uid in [u for u in self._admit_infos if u not in self.workers]:
+            del self._admit_infos[uid]
         res = admission.admit(pod, node, active)
         if res.admit:
             return True
