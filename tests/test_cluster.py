@@ -184,9 +184,26 @@ def test_a_pod_runs_on_a_node_and_serves_its_page():
         assert pod.status.podIP.startswith("10.244.")
         reasons = [e.reason for e in cluster.events("pod/nginx")]
         assert reasons == ["Scheduled", "Pulling", "Pulled", "Created", "Started"]
-        page = cluster.exec("nginx", "wget -qO- http://localhost:80")
+        # nginx:1.14.2 is Debian without a web client, as the real image
+        assert cluster.exec("nginx", "wget -qO- http://localhost:80").exit_code == 127
+        cluster.apply({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "client"},
+                       "spec": {"containers": [{"name": "c", "image": "busybox:1.36", "command": ["sleep", "3600"]}]}})
+        cluster.wait_for("pod/client", "Ready", timeout=60)
+        page = cluster.exec("client", f"wget -qO- http://{pod.status.podIP}:80")
         assert page.exit_code == 0 and "Welcome to nginx!" in page.stdout
         assert '"GET / HTTP/1.1" 200' in cluster.logs("nginx")
+
+
+def test_newer_nginx_images_have_curl_as_the_official_image_does():
+    with Cluster(nodes=1, seed=0) as cluster:
+        cluster.apply(NGINX.replace("nginx:1.14.2", "nginx:1.27"))
+        cluster.wait_for("pod/nginx", "Ready", timeout=120)
+        page = cluster.exec("nginx", "curl -s http://localhost")
+        assert page.exit_code == 0 and "<title>Welcome to nginx!</title>" in page.stdout
+        refused = cluster.exec("nginx", "curl -s http://localhost:81")
+        assert refused.exit_code == 7
+        assert cluster.exec("nginx", "curl -sS http://localhost:81").stderr.startswith(
+            "curl: (7) Failed to connect to localhost port 81 after ")
 
 
 def test_nodes_register_ready_and_can_fail_and_recover():

@@ -160,6 +160,7 @@ def curl(proc: Process) -> int:
         return 0
     if not silent and out_file is not None:
         proc.stderr.write(_progress(len(body)))
-    proc.stdout.write(payload)
+    # the process streams carry text (a terminal decodes what curl writes)
+    proc.stdout.write(payload.decode("utf-8", errors="replace"))
     return 0
 

@@ -563,10 +563,11 @@ def nginx_image(ref: str, tag: str) -> Image | None:
     def build(fs: FileSystem) -> None:
         fs.add_file("/etc/passwd", DEBIAN_PASSWD)
         fs.add_file("/etc/group", DEBIAN_GROUP)
-        # podlab: the Debian tags keep busybox's full set (wget included) until the lessons and
-        # tests that run wget inside nginx are moved to curl or a client Pod; then use
-        # install_debian_tools(fs) here for the non-alpine tags.
-        install_busybox(fs)
+        # the alpine tags are busybox inside; the Debian ones have dash, coreutils and no wget
+        if alpine:
+            install_busybox(fs)
+        else:
+            install_debian_tools(fs)
         if curl_too:
             fs.add_file("/usr/bin/curl", img.binary_for("curl"), 0o755)
         fs.add_file("/usr/sbin/nginx", img.binary_for("nginx"), 0o755)
