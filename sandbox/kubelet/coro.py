@@ -109,10 +109,17 @@ class Coroutine:
             self.gen.close()
 
     def _step(self, value: Any) -> None:
+        self._advance(self.gen.send, value)
+
+    def _throw(self, exc: BaseException) -> None:
+        self._advance(self.gen.throw, exc)
+
+    def _advance(self, resume_gen: Callable[[Any], Op], arg: Any) -> None:
+        """Resume the generator (``send`` a value or ``throw`` an error) and start the op it yields."""
         if self.cancelled or self.finished:
             return
         try:
-            op = self.gen.send(value)
+            op = resume_gen(arg)
         except StopIteration as stop:
             self.finished = True
             if self.on_done is not None:
@@ -123,38 +130,9 @@ class Coroutine:
             if self.on_error is not None:
                 self.on_error(exc)
             return
-        fired = [False]
+        self._start_op(op)
 
-        def resume(v: Any = None) -> None:
-            if fired[0]:
-                return
-            fired[0] = True
-            self.clock.call_soon(self._step, v)
-
-        try:
-            op.start(self.clock, resume)
-        except Exception as exc:  # noqa: BLE001
-            self.clock.call_soon(self._throw, exc)
-
-    def _throw(self, exc: BaseException) -> None:
-        if self.cancelled or self.finished:
-            return
-        try:
-            op = self.gen.throw(exc)
-        except StopIteration as stop:
-            self.finished = True
-            if self.on_done is not None:
-                self.on_done(stop.value)
-            return
-        except Exception as e:  # noqa: BLE001
-            self.finished = True
-            if self.on_error is not None:
-                self.on_error(e)
-            return
-        # resumed after handling: continue with the op it yielded
-        self.gen_op_start(op)
-
-    def gen_op_start(self, op: Op) -> None:
+    def _start_op(self, op: Op) -> None:
         fired = [False]
 
         def resume(v: Any = None) -> None:
