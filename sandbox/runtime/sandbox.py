@@ -5,7 +5,7 @@
 * the **network namespace** (with the pod IPs from the node's range, through CNI; a
   ``hostNetwork`` pod gets the node's own namespace),
 * the **UTS namespace** (the hostname: the pod's name, or ``spec.hostname``),
-* the **IPC namespace** (:class:`IPCNamespace`; the node's with ``hostIPC``),
+* the **IPC namespace** (:class:`sandbox.ipc.IPCNamespace`; the node's with ``hostIPC``),
 * a **PID namespace** shared by all containers when ``shareProcessNamespace`` is set (the pause
   process is its PID 1, so a container's main process is *not* PID 1 there),
 * ``/etc/hosts``, ``/etc/hostname`` and ``/etc/resolv.conf``, mounted into every container, with
@@ -14,15 +14,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sandbox.runtime.cri import PodSandboxConfig
 from sandbox.runtime.filesystem import FileSystem
 from sandbox.runtime.process import ProcessTable
 
+if TYPE_CHECKING:
+    from sandbox.ipc import IPCNamespace
+
 __all__ = [
     "PodSandbox",
-    "IPCNamespace",
     "hosts_file",
     "resolv_conf",
     "CLUSTER_DOMAIN",
@@ -39,27 +41,6 @@ CLUSTER_DNS = "10.96.0.10"
 
 SANDBOX_READY = "SANDBOX_READY"
 SANDBOX_NOTREADY = "SANDBOX_NOTREADY"
-
-
-class IPCNamespace:
-    """A pod's IPC namespace: System V / POSIX shared memory, semaphores and message queues.
-
-    A placeholder the IPC part of the sandbox fills: it holds the namespace's objects by key in
-    :attr:`objects`, so containers of one pod share them and other pods do not.
-    """
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.objects: dict[Any, Any] = {}
-        self.closed = False
-
-    def close(self) -> None:
-        """Drop every object (the sandbox is gone)."""
-        self.objects.clear()
-        self.closed = True
-
-    def __repr__(self) -> str:
-        return f"<IPCNamespace {self.name} objects={len(self.objects)}>"
 
 
 def hosts_file(
